@@ -1,0 +1,53 @@
+package dev.pyrofn.bank;
+
+import dev.pyrofn.bank.common.BankVerticle;
+import dev.pyrofn.bank.common.ServiceConfig;
+import dev.pyrofn.bank.order.OrderVerticle;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/** SERVICE name to default port and verticle factory: the one explicit list of the estate. */
+public final class BankServices {
+  /** A service of the estate: its default port and how to build its verticle. */
+  public static final class Spec {
+    private final int defaultPort;
+    private final BiFunction<ServiceConfig, PrometheusMeterRegistry, BankVerticle> factory;
+
+    Spec(int defaultPort, BiFunction<ServiceConfig, PrometheusMeterRegistry, BankVerticle> factory) {
+      this.defaultPort = defaultPort;
+      this.factory = factory;
+    }
+
+    public int defaultPort() {
+      return defaultPort;
+    }
+
+    public BankVerticle create(ServiceConfig config, PrometheusMeterRegistry registry) {
+      return factory.apply(config, registry);
+    }
+  }
+
+  private static final Map<String, Spec> SPECS = specs();
+
+  private BankServices() {
+  }
+
+  private static Map<String, Spec> specs() {
+    Map<String, Spec> specs = new LinkedHashMap<>();
+    specs.put("order", new Spec(8081, OrderVerticle::new));
+    return Collections.unmodifiableMap(specs);
+  }
+
+  /** Every service name in port order. */
+  public static Map<String, Spec> all() {
+    return SPECS;
+  }
+
+  /** The spec, or null when the name is unknown. */
+  public static Spec find(String service) {
+    return SPECS.get(service);
+  }
+}
