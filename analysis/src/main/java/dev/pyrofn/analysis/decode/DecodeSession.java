@@ -1,0 +1,121 @@
+package dev.pyrofn.analysis.decode;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * What one decode has learned so far, whatever order the fields arrive in: the names, the levels (walked as
+ * they stream when the names came first, buffered otherwise) and the metadata. {@link #finish} turns it
+ * into one {@link DecodedProfile} per side.
+ */
+final class DecodeSession {
+  private final int sides;
+  private final String expectedFormat;
+
+  private NameTable names;
+  private LevelWalker walker;
+  private LevelBuffer buffer;
+
+  // Render answers repeat units/sampleRate/format in flamebearer (older servers) and metadata (current ones);
+  // metadata wins, whichever comes first in the document.
+  private String units;
+  private String fallbackUnits;
+  private long sampleRate = -1;
+  private long fallbackSampleRate = -1;
+  private String format;
+  private String fallbackFormat;
+
+  /** {@code sides}: 1 for a single profile, 2 for a diff; {@code expectedFormat}: "single" or "double". */
+  DecodeSession(int sides, String expectedFormat) {
+    this.sides = sides;
+    this.expectedFormat = expectedFormat;
+  }
+
+  void readNames(JsonParser p, JsonToken token, String field) throws IOException {
+    if (!JsonReads.isArray(p, token, field)) {
+      return;
+    }
+    NameTable.Builder builder = NameTable.builder();
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      String name = JsonReads.readString(p, t, field);
+      if (name == null) {
+        throw JsonReads.error(p, field + ": a name is null");
+      }
+      builder.add(name);
+    }
+    names = builder.build();
+  }
+
+  /** Where the numbers of {@code levels} go: straight into the walk, or into a buffer until names arrive. */
+  LevelSink levelSink() {
+    if (names != null) {
+      walker = new LevelWalker(names, sides);
+      return walker;
+    }
+    buffer = new LevelBuffer();
+    return buffer;
+  }
+
+  void units(String value, boolean fromMetadata) {
+    if (fromMetadata) {
+      units = value;
+    } else {
+      fallbackUnits = value;
+    }
+  }
+
+  void sampleRate(long value, boolean fromMetadata, JsonParser p) {
+    if (value < 0) {
+      throw JsonReads.error(p, "sampleRate: negative value " + value);
+    }
+    if (fromMetadata) {
+      sampleRate = value;
+    } else {
+      fallbackSampleRate = value;
+    }
+  }
+
+  void format(String value, boolean fromMetadata) {
+    if (fromMetadata) {
+      format = value;
+    } else {
+      fallbackFormat = value;
+    }
+  }
+
+  DecodedProfile[] finish() {
+    checkFormat(format != null ? format : fallbackFormat);
+    LevelWalker walked = walk();
+    DecodedProfile[] result = new DecodedProfile[sides];
+    for (int s = 0; s < sides; s++) {
+      result[s] = walked == null ? DecodedProfile.empty() : profileOf(walked, s);
+    }
+    return result;
+  }
+
+  private LevelWalker walk() {
+    if (buffer != null) {
+      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, sides);
+      buffer.replayInto(late);
+      return late;
+    }
+    return walker;
+  }
+
+  private DecodedProfile profileOf(LevelWalker walked, int side) {
+    String unitsValue = units != null ? units : fallbackUnits;
+    long rate = sampleRate >= 0 ? sampleRate : Math.max(fallbackSampleRate, 0);
+    NameTable table = names == null ? NameTable.empty() : names;
+    return DecodedProfile.of(walked.side(side).toTable(table), unitsValue, rate, walked.nodeCount());
+  }
+
+  private void checkFormat(String declared) {
+    if (declared == null || declared.equals(expectedFormat)) {
+      return;
+    }
+    String hint = "double".equals(declared) ? "a diff: decode it as a diff" : "not a diff: decode it as a single profile";
+    throw new ProfileFormatException("metadata.format is \"" + declared + "\" (" + hint + ")");
+  }
+}

@@ -1,0 +1,100 @@
+package dev.pyrofn.analysis.decode;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Decodes Pyroscope flame-graph JSON into ranked function tables in one streaming pass.
+ *
+ * <p>The JSON is read token by token with Jackson's {@link JsonParser}: no tree model, no data binding, no copy
+ * of the document. Heap use is bounded by the number of distinct functions, two levels of nodes and the
+ * ancestors those levels still need for the recursion check (see {@link AncestorPaths}). The input stream
+ * is read to its end but not closed: the caller owns it.
+ *
+ * <p>All methods are thread-safe and throw {@link ProfileFormatException} on malformed input and
+ * {@link UncheckedIOException} when reading the stream fails.
+ */
+public final class FlameGraphDecoder {
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+      .build();
+
+  private static final String SINGLE = "single";
+  private static final String DOUBLE = "double";
+
+  private FlameGraphDecoder() {
+  }
+
+  /** A {@code /pyroscope/render} answer ({@code metadata.format} "single" or absent). */
+  public static DecodedProfile decodeRender(InputStream json) {
+    return decode(json, new DecodeSession(1, SINGLE), Shape.RENDER)[0];
+  }
+
+  public static DecodedProfile decodeRender(byte[] json) {
+    return decodeRender(new ByteArrayInputStream(json));
+  }
+
+  /** A Connect {@code SelectMergeStacktraces} answer. */
+  public static DecodedProfile decodeConnect(InputStream json) {
+    return decode(json, new DecodeSession(1, SINGLE), Shape.CONNECT)[0];
+  }
+
+  public static DecodedProfile decodeConnect(byte[] json) {
+    return decodeConnect(new ByteArrayInputStream(json));
+  }
+
+  /** A {@code /pyroscope/render-diff} answer ({@code metadata.format} "double", 7 numbers per node). */
+  public static DecodedDiff decodeRenderDiff(InputStream json) {
+    DecodedProfile[] sides = decode(json, new DecodeSession(2, DOUBLE), Shape.RENDER);
+    return DecodedDiff.of(sides[0], sides[1]);
+  }
+
+  public static DecodedDiff decodeRenderDiff(byte[] json) {
+    return decodeRenderDiff(new ByteArrayInputStream(json));
+  }
+
+  /** A Connect {@code Diff} answer (7 numbers per node). */
+  public static DecodedDiff decodeConnectDiff(InputStream json) {
+    DecodedProfile[] sides = decode(json, new DecodeSession(2, DOUBLE), Shape.CONNECT);
+    return DecodedDiff.of(sides[0], sides[1]);
+  }
+
+  public static DecodedDiff decodeConnectDiff(byte[] json) {
+    return decodeConnectDiff(new ByteArrayInputStream(json));
+  }
+
+  private enum Shape {
+    RENDER,
+    CONNECT
+  }
+
+  private static DecodedProfile[] decode(InputStream json, DecodeSession session, Shape shape) {
+    try (JsonParser p = JSON.createParser(json)) {
+      if (shape == Shape.RENDER) {
+        RenderReader.read(p, session);
+      } else {
+        ConnectReader.read(p, session);
+      }
+      if (p.nextToken() != null) {
+        throw JsonReads.error(p, "unexpected content after the answer's closing brace");
+      }
+      return session.finish();
+    } catch (JsonProcessingException e) {
+      throw new ProfileFormatException("not valid JSON: " + e.getOriginalMessage() + locationOf(e), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the flame graph failed", e);
+    }
+  }
+
+  private static String locationOf(JsonProcessingException e) {
+    return e.getLocation() == null ? ""
+        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+  }
+}
