@@ -1,0 +1,136 @@
+package dev.pyrofn.analysis.collapsed;
+
+import dev.pyrofn.analysis.profile.FunctionTable;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads collapsed stacks ({@code root;child;leaf <count>} per line, as async-profiler and the Pyroscope agent's
+ * bundled profiler write them) into a {@link FunctionTable}.
+ *
+ * <p>Self is the count of lines whose leaf is the function; total counts each line once per function even when the
+ * function recurses, matching Grafana's top table. The count is the text after the last space, so frame names may
+ * contain spaces (C++ templates do). A first frame like {@code [main tid=1]} is a thread name written by
+ * async-profiler's {@code threads} option, not a function, and is skipped.
+ */
+public final class CollapsedStacks {
+  private CollapsedStacks() {}
+
+  public static FunctionTable parse(String text) {
+    return read(new StringReader(text));
+  }
+
+  public static FunctionTable read(Path file) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read collapsed stacks " + file, e);
+    }
+  }
+
+  public static FunctionTable read(Reader reader) {
+    Accumulator acc = new Accumulator();
+    BufferedReader lines = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
+    try {
+      String line;
+      int lineNumber = 0;
+      while ((line = lines.readLine()) != null) {
+        lineNumber++;
+        acc.addLine(line.trim(), lineNumber);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read collapsed stacks", e);
+    }
+    return acc.toTable();
+  }
+
+  /** Names interned to dense ints; {@code seenOnLine[id]} stamps the last line that counted the id's total. */
+  private static final class Accumulator {
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private long[] self = new long[64];
+    private long[] total = new long[64];
+    private int[] seenOnLine = new int[64];
+    private long rootTotal;
+
+    void addLine(String line, int lineNumber) {
+      if (line.isEmpty()) {
+        return;
+      }
+      int space = line.lastIndexOf(' ');
+      if (space <= 0) {
+        throw new IllegalArgumentException("line " + lineNumber + ": expected '<stack> <count>'");
+      }
+      long count = parseCount(line.substring(space + 1), lineNumber);
+      String[] frames = line.substring(0, space).trim().split(";");
+      int leaf = -1;
+      for (int i = 0; i < frames.length; i++) {
+        String frame = frames[i].trim();
+        if (frame.isEmpty() || (i == 0 && isThreadName(frame))) {
+          continue;
+        }
+        leaf = countTotal(frame, count, lineNumber);
+      }
+      if (leaf >= 0) {
+        self[leaf] += count;
+        rootTotal += count;
+      }
+    }
+
+    private int countTotal(String frame, long count, int lineNumber) {
+      int id = idOf(frame);
+      if (seenOnLine[id] != lineNumber) {
+        seenOnLine[id] = lineNumber;
+        total[id] += count;
+      }
+      return id;
+    }
+
+    private int idOf(String name) {
+      Integer known = ids.get(name);
+      if (known != null) {
+        return known;
+      }
+      int id = names.size();
+      ids.put(name, id);
+      names.add(name);
+      if (id == self.length) {
+        self = Arrays.copyOf(self, id * 2);
+        total = Arrays.copyOf(total, id * 2);
+        seenOnLine = Arrays.copyOf(seenOnLine, id * 2);
+      }
+      return id;
+    }
+
+    FunctionTable toTable() {
+      return FunctionTable.fromArrays(rootTotal, names.toArray(new String[0]), self, total, names.size());
+    }
+
+    private static boolean isThreadName(String frame) {
+      return frame.length() > 1 && frame.charAt(0) == '[' && frame.charAt(frame.length() - 1) == ']';
+    }
+
+    private static long parseCount(String text, int lineNumber) {
+      try {
+        long count = Long.parseLong(text);
+        if (count < 0) {
+          throw new IllegalArgumentException("line " + lineNumber + ": negative count " + text);
+        }
+        return count;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("line " + lineNumber + ": count is not a number: '" + text + "'", e);
+      }
+    }
+  }
+}
