@@ -1,0 +1,104 @@
+package dev.pyrofn.sor.alertrule;
+
+import dev.pyrofn.runtime.http.ApiException;
+import dev.pyrofn.runtime.http.JsonBody;
+import dev.pyrofn.runtime.http.Params;
+import dev.pyrofn.runtime.http.Responses;
+import dev.pyrofn.sor.common.Fields;
+import dev.pyrofn.sor.db.DbErrors;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Parse → repository call → response, for each Alert Rule route. */
+final class AlertRuleHandlers {
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1000;
+  private static final Set<String> UPDATE_FIELDS = new HashSet<>(Arrays.asList("profileType", "functionPattern",
+      "thresholdPercent", "severity", "notificationChannel", "enabled"));
+  private static final Set<String> CREATE_FIELDS = new HashSet<>(Arrays.asList("appName", "profileType",
+      "functionPattern", "thresholdPercent", "severity", "notificationChannel", "enabled", "createdBy"));
+
+  private final AlertRuleRepository repository;
+
+  AlertRuleHandlers(AlertRuleRepository repository) {
+    this.repository = repository;
+  }
+
+  void create(RoutingContext ctx) {
+    JsonBody body = JsonBody.parse(ctx, CREATE_FIELDS);
+    AlertRuleRepository.Rule rule = new AlertRuleRepository.Rule(
+        Fields.appName(body),
+        Fields.profileType(body),
+        Fields.functionPattern(body).orElse(null),
+        body.requiredNumber("thresholdPercent", 0, 100),
+        body.optionalEnum("severity", Fields.THRESHOLD_SEVERITIES).orElse("warning"),
+        Fields.shortText(body, "notificationChannel").orElse(null),
+        body.optionalBoolean("enabled").orElse(true),
+        Fields.shortText(body, "createdBy").orElse(null));
+    repository.create(rule)
+        .onSuccess(row -> Responses.created(ctx, row))
+        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "create alert rule")));
+  }
+
+  void list(RoutingContext ctx) {
+    String app = Params.optional(ctx, "appName").map(v -> Params.validAppName("appName", v)).orElse(null);
+    int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    int offset = Params.integer(ctx, "offset", 0, 0, 100_000);
+    repository.list(app, limit, offset)
+        .onSuccess(rows -> Responses.ok(ctx, new JsonObject().put("count", rows.size()).put("rules", rows)))
+        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "list alert rules")));
+  }
+
+  void active(RoutingContext ctx) {
+    String app = Params.appName(ctx, "app");
+    repository.active(app)
+        .onSuccess(rows -> Responses.ok(ctx, new JsonObject().put("appName", app).put("count", rows.size())
+            .put("rules", rows)))
+        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "list active alert rules")));
+  }
+
+  void find(RoutingContext ctx) {
+    long id = Params.id(ctx, "id");
+    repository.find(id)
+        .onSuccess(row -> row.ifPresentOrElse(json -> Responses.ok(ctx, json),
+            () -> ctx.fail(ApiException.notFound("no alert rule with id " + id))))
+        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "find alert rule")));
+  }
+
+  void update(RoutingContext ctx) {
+    long id = Params.id(ctx, "id");
+    JsonBody body = JsonBody.parse(ctx, UPDATE_FIELDS);
+    if (body.isEmpty()) {
+      throw ApiException.badBody("give at least one of " + String.join(", ", new TreeSet<>(UPDATE_FIELDS)));
+    }
+    AlertRuleRepository.Rule changes = new AlertRuleRepository.Rule(null,
+        body.has("profileType") ? Fields.profileType(body) : null,
+        Fields.functionPattern(body).orElse(null),
+        body.optionalNumber("thresholdPercent", 0, 100).orElse(null),
+        body.optionalEnum("severity", Fields.THRESHOLD_SEVERITIES).orElse(null),
+        Fields.shortText(body, "notificationChannel").orElse(null),
+        body.optionalBoolean("enabled").orElse(null),
+        null);
+    repository.update(id, changes)
+        .onSuccess(row -> row.ifPresentOrElse(json -> Responses.ok(ctx, json),
+            () -> ctx.fail(ApiException.notFound("no alert rule with id " + id))))
+        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "update alert rule")));
+  }
+
+  void delete(RoutingContext ctx) {
+    long id = Params.id(ctx, "id");
+    repository.delete(id)
+        .onSuccess(deleted -> {
+          if (deleted) {
+            Responses.noContent(ctx);
+          } else {
+            ctx.fail(ApiException.notFound("no alert rule with id " + id));
+          }
+        })
+        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "delete alert rule")));
+  }
+}

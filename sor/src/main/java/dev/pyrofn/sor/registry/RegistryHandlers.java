@@ -1,0 +1,109 @@
+package dev.pyrofn.sor.registry;
+
+import dev.pyrofn.runtime.http.ApiException;
+import dev.pyrofn.runtime.http.JsonBody;
+import dev.pyrofn.runtime.http.Params;
+import dev.pyrofn.runtime.http.Responses;
+import dev.pyrofn.sor.common.Fields;
+import dev.pyrofn.sor.db.DbErrors;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Parse → repository call → response, for each Registry route. */
+final class RegistryHandlers {
+  static final List<String> TIERS = Arrays.asList("critical", "high", "standard", "low");
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1000;
+  private static final Set<String> UPDATE_FIELDS = new HashSet<>(Arrays.asList("teamOwner", "tier", "environment",
+      "notificationChannel", "pyroscopeLabels", "metadata"));
+  private static final Set<String> CREATE_FIELDS = union(UPDATE_FIELDS, "appName");
+
+  private final RegistryRepository repository;
+
+  RegistryHandlers(RegistryRepository repository) {
+    this.repository = repository;
+  }
+
+  void upsert(RoutingContext ctx) {
+    JsonBody body = JsonBody.parse(ctx, CREATE_FIELDS);
+    RegistryRepository.ServiceEntry entry = entry(Fields.appName(body), body);
+    RegistryRepository.ServiceEntry withDefaults = new RegistryRepository.ServiceEntry(entry.appName,
+        entry.teamOwner, entry.tier == null ? "standard" : entry.tier, entry.environment, entry.notificationChannel,
+        entry.pyroscopeLabels == null ? new JsonObject() : entry.pyroscopeLabels,
+        entry.metadata == null ? new JsonObject() : entry.metadata);
+    repository.upsert(withDefaults)
+        .onSuccess(result -> Responses.json(ctx, result.created ? 201 : 200, result.row))
+        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "upsert service")));
+  }
+
+  void list(RoutingContext ctx) {
+    String tier = Params.optional(ctx, "tier").map(RegistryHandlers::tier).orElse(null);
+    int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    int offset = Params.integer(ctx, "offset", 0, 0, 100_000);
+    repository.list(tier, limit, offset)
+        .onSuccess(rows -> Responses.ok(ctx, new JsonObject().put("count", rows.size()).put("services", rows)))
+        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "list services")));
+  }
+
+  void find(RoutingContext ctx) {
+    String app = Params.appName(ctx, "app");
+    repository.find(app)
+        .onSuccess(row -> row.ifPresentOrElse(json -> Responses.ok(ctx, json),
+            () -> ctx.fail(ApiException.notFound("no service registered as " + app))))
+        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "find service")));
+  }
+
+  void update(RoutingContext ctx) {
+    String app = Params.appName(ctx, "app");
+    JsonBody body = JsonBody.parse(ctx, UPDATE_FIELDS);
+    if (body.isEmpty()) {
+      throw ApiException.badBody("give at least one of " + String.join(", ", new java.util.TreeSet<>(UPDATE_FIELDS)));
+    }
+    repository.update(entry(app, body))
+        .onSuccess(row -> row.ifPresentOrElse(json -> Responses.ok(ctx, json),
+            () -> ctx.fail(ApiException.notFound("no service registered as " + app))))
+        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "update service")));
+  }
+
+  void delete(RoutingContext ctx) {
+    String app = Params.appName(ctx, "app");
+    repository.delete(app)
+        .onSuccess(deleted -> {
+          if (deleted) {
+            Responses.noContent(ctx);
+          } else {
+            ctx.fail(ApiException.notFound("no service registered as " + app));
+          }
+        })
+        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "delete service")));
+  }
+
+  private static RegistryRepository.ServiceEntry entry(String app, JsonBody body) {
+    return new RegistryRepository.ServiceEntry(app,
+        Fields.shortText(body, "teamOwner").orElse(null),
+        body.optionalEnum("tier", TIERS).orElse(null),
+        body.optionalString("environment", 64, Fields.PRINTABLE).orElse(null),
+        Fields.shortText(body, "notificationChannel").orElse(null),
+        body.optionalObject("pyroscopeLabels", Fields.MAX_JSON_BYTES).orElse(null),
+        body.optionalObject("metadata", Fields.MAX_JSON_BYTES).orElse(null));
+  }
+
+  private static String tier(String raw) {
+    String lower = raw.toLowerCase(Locale.ROOT);
+    if (!TIERS.contains(lower)) {
+      throw ApiException.badRequest("tier", "'tier' must be one of " + String.join(", ", TIERS));
+    }
+    return lower;
+  }
+
+  private static Set<String> union(Set<String> base, String extra) {
+    Set<String> all = new HashSet<>(base);
+    all.add(extra);
+    return all;
+  }
+}
