@@ -2,7 +2,13 @@ package dev.pyrofn.bank;
 
 import dev.pyrofn.bank.common.BankVerticle;
 import dev.pyrofn.bank.common.ServiceConfig;
+import dev.pyrofn.bank.account.AccountVerticle;
+import dev.pyrofn.bank.fraud.FraudVerticle;
+import dev.pyrofn.bank.gateway.GatewayVerticle;
+import dev.pyrofn.bank.loan.LoanVerticle;
+import dev.pyrofn.bank.notification.NotificationVerticle;
 import dev.pyrofn.bank.order.OrderVerticle;
+import dev.pyrofn.bank.payment.PaymentVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,7 +43,13 @@ public final class BankServices {
 
   private static Map<String, Spec> specs() {
     Map<String, Spec> specs = new LinkedHashMap<>();
+    specs.put("api-gateway", new Spec(8080, GatewayVerticle::new));
     specs.put("order", new Spec(8081, OrderVerticle::new));
+    specs.put("payment", new Spec(8082, PaymentVerticle::new));
+    specs.put("fraud", new Spec(8083, FraudVerticle::new));
+    specs.put("account", new Spec(8084, AccountVerticle::new));
+    specs.put("loan", new Spec(8085, LoanVerticle::new));
+    specs.put("notification", new Spec(8086, NotificationVerticle::new));
     return Collections.unmodifiableMap(specs);
   }
 
