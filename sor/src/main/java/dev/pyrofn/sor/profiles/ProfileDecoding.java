@@ -1,0 +1,23 @@
+package dev.pyrofn.sor.profiles;
+
+import dev.pyrofn.analysis.decode.DecodedProfile;
+import dev.pyrofn.analysis.decode.FlameGraphDecoder;
+import dev.pyrofn.analysis.decode.ProfileFormatException;
+import dev.pyrofn.runtime.http.ApiException;
+import io.vertx.core.buffer.Buffer;
+
+/** Decodes a flame-graph body in the shape the configured API answers. Blocking work: call it on a worker. */
+final class ProfileDecoding {
+  private ProfileDecoding() {
+  }
+
+  static DecodedProfile decode(PyroscopeApi api, Buffer body) {
+    byte[] bytes = body.getBytes();
+    try {
+      return api == PyroscopeApi.RENDER ? FlameGraphDecoder.decodeRender(bytes)
+          : FlameGraphDecoder.decodeConnect(bytes);
+    } catch (ProfileFormatException e) {
+      throw ApiException.upstreamError("Pyroscope answered a flame graph that cannot be read: " + e.getMessage(), e);
+    }
+  }
+}

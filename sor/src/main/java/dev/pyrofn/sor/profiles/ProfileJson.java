@@ -1,0 +1,121 @@
+package dev.pyrofn.sor.profiles;
+
+import dev.pyrofn.analysis.decode.DecodedProfile;
+import dev.pyrofn.analysis.profile.FunctionStat;
+import dev.pyrofn.analysis.profile.FunctionTable;
+import dev.pyrofn.analysis.profile.ProfileType;
+import dev.pyrofn.runtime.time.TimeWindow;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The JSON shapes of API.md for the Profile Data routes. Percentages are of the profile (or side) total, rounded
+ * to 2 decimals; window bounds are epoch seconds. The server's synthetic {@code other} node (what maxNodes folded
+ * away) is not listed as a function: its share is reported as {@code otherPercent} and {@code truncated}.
+ */
+final class ProfileJson {
+  private final double truncationPercent;
+
+  ProfileJson(double truncationPercent) {
+    this.truncationPercent = truncationPercent;
+  }
+
+  static JsonObject apps(List<String> apps, TimeWindow window) {
+    return new JsonObject().put("apps", new JsonArray(new ArrayList<Object>(apps)))
+        .put("from", window.fromSeconds()).put("to", window.toSeconds());
+  }
+
+  static JsonObject types(String app, TimeWindow window, List<String> typeIds) {
+    JsonArray types = new JsonArray();
+    for (String id : typeIds) {
+      ProfileType type = ProfileType.fromId(id);
+      types.add(new JsonObject().put("profileType", type.name()).put("profileTypeId", type.id()));
+    }
+    return new JsonObject().put("appName", app).put("from", window.fromSeconds()).put("to", window.toSeconds())
+        .put("types", types);
+  }
+
+  JsonObject profile(ProfileSnapshot snapshot, int limit) {
+    return header(snapshot.query()).mergeIn(side(snapshot, listed(snapshot.profile().table(), limit)));
+  }
+
+  /** Each side lists its own top {@code limit} plus whatever of the other side's top it has, so names align. */
+  JsonObject diff(ProfileSnapshot baseline, ProfileSnapshot current, int limit) {
+    Set<String> names = new LinkedHashSet<>();
+    names.addAll(names(listed(baseline.profile().table(), limit)));
+    names.addAll(names(listed(current.profile().table(), limit)));
+    return header(current.query())
+        .put("baseline", side(baseline, present(baseline.profile().table(), names)))
+        .put("current", side(current, present(current.profile().table(), names)));
+  }
+
+  private static JsonObject header(ProfileQuery query) {
+    return new JsonObject().put("appName", query.app()).put("profileType", query.type().name())
+        .put("profileTypeId", query.type().id());
+  }
+
+  private JsonObject side(ProfileSnapshot snapshot, List<FunctionStat> functions) {
+    DecodedProfile profile = snapshot.profile();
+    JsonArray rows = new JsonArray();
+    for (FunctionStat stat : functions) {
+      rows.add(new JsonObject().put("name", stat.name())
+          .put("selfSamples", stat.self()).put("selfPercent", round2(stat.selfPercent()))
+          .put("totalSamples", stat.total()).put("totalPercent", round2(stat.totalPercent())));
+    }
+    TimeWindow window = snapshot.query().window();
+    JsonObject side = new JsonObject().put("from", window.fromSeconds()).put("to", window.toSeconds())
+        .put("unit", snapshot.unit()).put("totalSamples", profile.total());
+    if (profile.sampleRate() > 0) {
+      side.put("sampleRate", profile.sampleRate());
+    }
+    return side.put("functionCount", countFunctions(profile))
+        .put("truncated", profile.otherValue() > 0 && profile.otherPercent() >= truncationPercent)
+        .put("otherPercent", round2(profile.otherPercent()))
+        .put("functions", rows);
+  }
+
+  /** The top {@code limit} rows by self, without the {@code other} bucket. */
+  private static List<FunctionStat> listed(FunctionTable table, int limit) {
+    List<FunctionStat> rows = new ArrayList<>(Math.min(limit, table.size()));
+    for (FunctionStat stat : table.functions()) {
+      if (rows.size() == limit) {
+        break;
+      }
+      if (!DecodedProfile.OTHER.equals(stat.name())) {
+        rows.add(stat);
+      }
+    }
+    return rows;
+  }
+
+  /** The rows of {@code table} named in {@code names}, in the table's order (self descending). */
+  private static List<FunctionStat> present(FunctionTable table, Set<String> names) {
+    List<FunctionStat> rows = new ArrayList<>(names.size());
+    for (FunctionStat stat : table.functions()) {
+      if (names.contains(stat.name())) {
+        rows.add(stat);
+      }
+    }
+    return rows;
+  }
+
+  private static List<String> names(List<FunctionStat> rows) {
+    List<String> names = new ArrayList<>(rows.size());
+    for (FunctionStat row : rows) {
+      names.add(row.name());
+    }
+    return names;
+  }
+
+  private static int countFunctions(DecodedProfile profile) {
+    return profile.table().size() - (profile.table().find(DecodedProfile.OTHER).isPresent() ? 1 : 0);
+  }
+
+  static double round2(double percent) {
+    return Math.round(percent * 100.0) / 100.0;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.pyrofn.sor.profiles;
+
+import dev.pyrofn.analysis.profile.ProfileType;
+import dev.pyrofn.runtime.http.ApiException;
+import dev.pyrofn.runtime.http.Params;
+import dev.pyrofn.runtime.http.Responses;
+import dev.pyrofn.runtime.time.TimeWindow;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** The four routes of the Profile Data SOR: parse and validate, one call chain, respond. */
+final class ProfileRoutes {
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 1000;
+  static final int DEFAULT_DIFF_LIMIT = 500;
+  static final int MAX_DIFF_LIMIT = 5000;
+
+  private final ProfileService service;
+  private final WindowParams windows;
+  private final ProfileJson json;
+
+  ProfileRoutes(ProfileService service, WindowParams windows, ProfileJson json) {
+    this.service = service;
+    this.windows = windows;
+    this.json = json;
+  }
+
+  /** {@code /profiles/apps} is mounted first, so it is never read as an app named "apps". */
+  void mount(Router router) {
+    router.get("/profiles/apps").handler(this::apps);
+    router.get("/profiles/:app/diff").handler(this::diff);
+    router.get("/profiles/:app/types").handler(this::types);
+    router.get("/profiles/:app").handler(this::profile);
+  }
+
+  private void apps(RoutingContext ctx) {
+    TimeWindow window = windows.current(ctx);
+    respond(ctx, service.apps(window).map(apps -> ProfileJson.apps(apps, window)));
+  }
+
+  private void profile(RoutingContext ctx) {
+    String app = Params.appName(ctx, "app");
+    ProfileType type = profileType(ctx);
+    int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    ProfileQuery query = ProfileQuery.of(app, type, windows.current(ctx));
+    respond(ctx, service.profile(query).map(snapshot -> json.profile(withData(snapshot), limit)));
+  }
+
+  private void diff(RoutingContext ctx) {
+    String app = Params.appName(ctx, "app");
+    ProfileType type = profileType(ctx);
+    int limit = Params.integer(ctx, "limit", DEFAULT_DIFF_LIMIT, 1, MAX_DIFF_LIMIT);
+    ProfileQuery current = ProfileQuery.of(app, type, windows.current(ctx));
+    ProfileQuery baseline = current.over(windows.baseline(ctx, current.window()));
+    Future<ProfileSnapshot> base = service.profile(baseline);
+    Future<ProfileSnapshot> now = service.profile(current);
+    respond(ctx, Future.all(base, now).map(done -> {
+      if (!base.result().hasData() && !now.result().hasData()) {
+        throw noData(current);
+      }
+      return json.diff(base.result(), now.result(), limit);
+    }));
+  }
+
+  private void types(RoutingContext ctx) {
+    String app = Params.appName(ctx, "app");
+    TimeWindow window = windows.current(ctx);
+    respond(ctx, service.profileTypeIds(app, window).map(ids -> {
+      if (ids.isEmpty()) {
+        throw ApiException.notFound("no profiles for app '" + app + "' between " + window.fromSeconds()
+            + " and " + window.toSeconds());
+      }
+      return ProfileJson.types(app, window, ids);
+    }));
+  }
+
+  private static ProfileType profileType(RoutingContext ctx) {
+    String raw = Params.optional(ctx, "type").orElse(ProfileType.CPU.name());
+    return ProfileType.parse(raw).orElseThrow(() -> ApiException.badRequest("type",
+        "'type' is not a profile type: '" + abbreviate(raw) + "'; " + ProfileType.describeValid()));
+  }
+
+  private static ProfileSnapshot withData(ProfileSnapshot snapshot) {
+    if (!snapshot.hasData()) {
+      throw noData(snapshot.query());
+    }
+    return snapshot;
+  }
+
+  private static ApiException noData(ProfileQuery query) {
+    TimeWindow window = query.window();
+    return ApiException.notFound("no " + query.type().name() + " profile data for app '" + query.app()
+        + "' between " + window.fromSeconds() + " and " + window.toSeconds());
+  }
+
+  private static void respond(RoutingContext ctx, Future<io.vertx.core.json.JsonObject> body) {
+    body.onSuccess(json -> Responses.ok(ctx, json)).onFailure(ctx::fail);
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() > 60 ? value.substring(0, 60) + "…" : value;
+  }
+}
