@@ -33,16 +33,15 @@ public final class JsonBody {
     if (body == null || body.length() == 0) {
       throw ApiException.badBody("request body is empty; a JSON object is required");
     }
-    Object parsed;
+    if (!startsWithBrace(body)) {
+      throw ApiException.badBody("request body must be a JSON object");
+    }
+    JsonObject object;
     try {
-      parsed = Buffer.buffer(body.getBytes()).toJson();
+      object = new JsonObject(body);
     } catch (DecodeException e) {
       throw ApiException.badBody("request body is not valid JSON");
     }
-    if (!(parsed instanceof JsonObject)) {
-      throw ApiException.badBody("request body must be a JSON object");
-    }
-    JsonObject object = (JsonObject) parsed;
     Set<String> unknown = new HashSet<>(object.fieldNames());
     unknown.removeAll(allowedFields);
     if (!unknown.isEmpty()) {
@@ -51,6 +50,16 @@ public final class JsonBody {
           + String.join(", ", new java.util.TreeSet<>(allowedFields)));
     }
     return new JsonBody(object);
+  }
+
+  private static boolean startsWithBrace(Buffer body) {
+    for (int i = 0; i < body.length(); i++) {
+      byte b = body.getByte(i);
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return b == '{';
+      }
+    }
+    return false;
   }
 
   public boolean isEmpty() {

@@ -1,0 +1,90 @@
+package dev.pyrofn.sor.alertrule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyrofn.runtime.testing.Http;
+import dev.pyrofn.runtime.testing.RunningFunction;
+import dev.pyrofn.sor.testing.TestDatabase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AlertRuleApiTest {
+  private static RunningFunction function;
+  private static Http http;
+
+  @BeforeAll
+  static void start() {
+    function = RunningFunction.start(AlertRuleVerticle.SPEC, TestDatabase.get().env());
+    http = new Http(function.client());
+  }
+
+  @AfterAll
+  static void stop() {
+    function.close();
+  }
+
+  @BeforeEach
+  void emptyTables() {
+    TestDatabase.get().reset();
+  }
+
+  static JsonObject rule(String app) {
+    return new JsonObject().put("appName", app).put("profileType", "cpu").put("thresholdPercent", 25)
+        .put("functionPattern", "^java/util/regex/.*").put("notificationChannel", "#alerts");
+  }
+
+  @Test
+  void createAppliesDefaults() {
+    HttpResponse<Buffer> created = http.post("/rules", rule("checkout"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonObject row = created.bodyAsJsonObject();
+    assertThat(row.getBoolean("enabled")).isTrue();
+    assertThat(row.getString("severity")).isEqualTo("warning");
+    assertThat(row.getDouble("thresholdPercent")).isEqualTo(25.0);
+    assertThat(row.getString("functionPattern")).isEqualTo("^java/util/regex/.*");
+    assertThat(http.get("/rules/" + row.getLong("id")).bodyAsJsonObject()).isEqualTo(row);
+  }
+
+  @Test
+  void listFiltersByAppAndActiveSkipsDisabled() {
+    http.post("/rules", rule("checkout"));
+    http.post("/rules", rule("checkout").put("enabled", false).put("profileType", "lock"));
+    http.post("/rules", rule("payments"));
+
+    assertThat(http.get("/rules").bodyAsJsonObject().getInteger("count")).isEqualTo(3);
+    assertThat(http.get("/rules?appName=checkout").bodyAsJsonObject().getInteger("count")).isEqualTo(2);
+
+    JsonObject active = http.get("/rules/active/checkout").bodyAsJsonObject();
+    assertThat(active.getString("appName")).isEqualTo("checkout");
+    assertThat(active.getInteger("count")).isEqualTo(1);
+    assertThat(active.getJsonArray("rules").getJsonObject(0).getString("profileType")).isEqualTo("cpu");
+  }
+
+  @Test
+  void partialUpdateCanDisableARule() {
+    long id = http.post("/rules", rule("checkout")).bodyAsJsonObject().getLong("id");
+    HttpResponse<Buffer> updated = http.put("/rules/" + id, new JsonObject().put("enabled", false)
+        .put("thresholdPercent", 40));
+    assertThat(updated.statusCode()).isEqualTo(200);
+    assertThat(updated.bodyAsJsonObject().getBoolean("enabled")).isFalse();
+    assertThat(updated.bodyAsJsonObject().getDouble("thresholdPercent")).isEqualTo(40.0);
+    assertThat(updated.bodyAsJsonObject().getString("functionPattern")).isEqualTo("^java/util/regex/.*");
+    assertThat(http.get("/rules/active/checkout").bodyAsJsonObject().getInteger("count")).isZero();
+    assertThat(http.put("/rules/" + id, new JsonObject()).statusCode()).isEqualTo(400);
+    assertThat(http.put("/rules/424242", new JsonObject().put("enabled", true)).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void findAndDelete404s() {
+    long id = http.post("/rules", rule("checkout")).bodyAsJsonObject().getLong("id");
+    assertThat(http.get("/rules/424242").statusCode()).isEqualTo(404);
+    assertThat(http.delete("/rules/" + id).statusCode()).isEqualTo(204);
+    assertThat(http.delete("/rules/" + id).statusCode()).isEqualTo(404);
+    assertThat(http.get("/rules/" + id).statusCode()).isEqualTo(404);
+  }
+}
