@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * <p>Syntax: a class, method or package path in slash or dot form ({@code java/util/regex/Pattern.compile},
  * {@code Pattern.compile}), or a C++ name ({@code ObjectMonitor::enter}). A trailing {@code *} lets the last
  * identifier continue ({@code GeneratedMethodAccessor*}, {@code sun/security/ssl/*}); {@code *} alone matches
- * every frame.
+ * every frame. A {@code native:} prefix restricts the signature to native frames (C++ {@code ::} names, C and
+ * kernel symbols), so {@code native:G1*} sees G1's own code but not a Java class named {@code G1Report}.
  *
  * <p>A signature matches a frame when it occurs where an identifier starts (start of name, or after {@code .},
  * {@code /}, {@code :}, {@code $} or a space outside C++ template arguments) and ends where the identifier ends
@@ -20,25 +21,30 @@ import java.util.regex.Pattern;
  * dot of kernel and stub frames are ignored.
  */
 public final class FrameSignature {
+  private static final String NATIVE_MARKER = "native:";
   private static final Pattern LIBRARY_PREFIX = Pattern.compile("^[A-Za-z0-9_+\\-]+\\.so(\\.[0-9]+)*[.`]");
 
   private final String text;
   private final String needle;
   private final boolean open;
   private final boolean any;
+  private final boolean nativeOnly;
 
   private FrameSignature(String text) {
     this.text = text;
-    this.any = "*".equals(text);
-    this.open = text.endsWith("*");
-    String body = open ? text.substring(0, text.length() - 1) : text;
+    this.nativeOnly = text.startsWith(NATIVE_MARKER);
+    String pattern = nativeOnly ? text.substring(NATIVE_MARKER.length()) : text;
+    this.any = "*".equals(pattern);
+    this.open = pattern.endsWith("*");
+    String body = open ? pattern.substring(0, pattern.length() - 1) : pattern;
     this.needle = body.replace('/', '.');
   }
 
   public static FrameSignature of(String text) {
     Objects.requireNonNull(text, "signature");
     String trimmed = text.trim();
-    if (trimmed.isEmpty() || (trimmed.indexOf('*') >= 0 && trimmed.indexOf('*') != trimmed.length() - 1)) {
+    String pattern = trimmed.startsWith(NATIVE_MARKER) ? trimmed.substring(NATIVE_MARKER.length()) : trimmed;
+    if (pattern.isEmpty() || (pattern.indexOf('*') >= 0 && pattern.indexOf('*') != pattern.length() - 1)) {
       throw new IllegalArgumentException("invalid frame signature '" + text + "': '*' is allowed only at the end");
     }
     return new FrameSignature(trimmed);
@@ -55,6 +61,9 @@ public final class FrameSignature {
 
   /** Matches an already {@link #normalize normalized} frame name. */
   public boolean matchesNormalized(String frame) {
+    if (nativeOnly && !isNative(frame)) {
+      return false;
+    }
     if (any) {
       return true;
     }
@@ -73,6 +82,11 @@ public final class FrameSignature {
 
   public boolean matches(String frame) {
     return matchesNormalized(normalize(frame));
+  }
+
+  /** Java frames are {@code Class.method} without {@code ::}; C++, C, kernel and stub frames are the rest. */
+  static boolean isNative(String normalizedFrame) {
+    return normalizedFrame.contains("::") || normalizedFrame.indexOf('.') < 0;
   }
 
   private static boolean startsIdentifier(String frame, int at) {
