@@ -1,0 +1,83 @@
+package dev.pyrofn.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.pyrofn.analysis.decode.DecodedProfile;
+import dev.pyrofn.analysis.decode.FlameGraphDecoder;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Decoding a flame graph into a function table, next to the practical limit: a plain Jackson token walk over the
+ * same bytes that reads every number (and parses every string, as a Connect answer's int64 values are strings).
+ * Throughput in MB/s = document size / time per op; the setup prints each document's size.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+public class DecodeBenchmark {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  @Param({"10000", "100000", "1000000"})
+  public int nodes;
+
+  @Param({"render", "connect"})
+  public String format;
+
+  private byte[] json;
+
+  @Setup(Level.Trial)
+  public void generate() {
+    FlameGraphGenerator graph = FlameGraphGenerator.generate(nodes, 42);
+    json = "render".equals(format) ? graph.renderJson() : graph.connectJson();
+    System.out.printf(Locale.ROOT, "%n[setup] %s, %d nodes, %d distinct names: %.2f MB%n",
+        format, graph.nodeCount(), graph.distinctNames(), json.length / 1e6);
+  }
+
+  @Benchmark
+  public DecodedProfile decode() {
+    return "render".equals(format) ? FlameGraphDecoder.decodeRender(json) : FlameGraphDecoder.decodeConnect(json);
+  }
+
+  @Benchmark
+  public long tokenWalk() throws IOException {
+    long sum = 0;
+    try (JsonParser p = JSON.createParser(json)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+          sum += p.getLongValue();
+        } else if (t == JsonToken.VALUE_STRING) {
+          sum += digitsOf(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** The cheapest way to read a string holding an int64: what any Connect decoder must at least do. */
+  private static long digitsOf(char[] chars, int offset, int length) {
+    long value = 0;
+    for (int i = offset; i < offset + length; i++) {
+      value = value * 10 + (chars[i] - '0');
+    }
+    return value;
+  }
+}
