@@ -38,6 +38,7 @@ final class PyroscopeStub implements AutoCloseable {
   private final Map<String, Script> scripts = new ConcurrentHashMap<>();
   private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
   private final List<HttpServerRequest> held = new CopyOnWriteArrayList<>();
+  private final List<Rule> rules = new CopyOnWriteArrayList<>();
 
   private PyroscopeStub(Vertx vertx) {
     this.vertx = vertx;
@@ -69,6 +70,12 @@ final class PyroscopeStub implements AutoCloseable {
     return this;
   }
 
+  /** Requests to {@code path} whose body or query contains {@code marker} get {@code resource}; checked first. */
+  PyroscopeStub answerWhen(String path, String marker, String resource) {
+    rules.add(new Rule(path, marker, resource(resource)));
+    return this;
+  }
+
   /** Requests to {@code path} wait until {@link #release} answers them with {@code body}. */
   PyroscopeStub hold(String path, String body) {
     scripts.put(path, new Script(Mode.HOLD, 200, body));
@@ -97,11 +104,21 @@ final class PyroscopeStub implements AutoCloseable {
 
   void reset() {
     recorded.clear();
+    rules.clear();
+    held.clear();
   }
 
   private void handle(HttpServerRequest request) {
     request.body().onSuccess(body -> {
-      recorded.add(Recorded.of(request, body));
+      Recorded seen = Recorded.of(request, body);
+      recorded.add(seen);
+      for (Rule rule : rules) {
+        if (rule.path.equals(seen.path) && (seen.body.contains(rule.marker)
+            || seen.query.values().stream().anyMatch(v -> v.contains(rule.marker)))) {
+          reply(request.response(), 200, rule.body);
+          return;
+        }
+      }
       Script script = scripts.get(request.path());
       if (script == null) {
         reply(request.response(), 404, "404 page not found\n");
@@ -159,6 +176,18 @@ final class PyroscopeStub implements AutoCloseable {
     Script(Mode mode, int status, String body) {
       this.mode = mode;
       this.status = status;
+      this.body = body;
+    }
+  }
+
+  private static final class Rule {
+    final String path;
+    final String marker;
+    final String body;
+
+    Rule(String path, String marker, String body) {
+      this.path = path;
+      this.marker = marker;
       this.body = body;
     }
   }
