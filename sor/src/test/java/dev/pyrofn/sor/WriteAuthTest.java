@@ -1,0 +1,76 @@
+package dev.pyrofn.sor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyrofn.runtime.testing.Http;
+import dev.pyrofn.runtime.testing.RunningFunction;
+import dev.pyrofn.sor.baseline.BaselineVerticle;
+import dev.pyrofn.sor.registry.RegistryVerticle;
+import dev.pyrofn.sor.testing.TestDatabase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WriteAuthTest {
+  private static RunningFunction baselines;
+  private static RunningFunction registry;
+
+  @BeforeAll
+  static void start() {
+    Map<String, String> env = new HashMap<>(TestDatabase.get().env());
+    env.put("AUTH_TOKENS", "first-token, second-token");
+    baselines = RunningFunction.start(BaselineVerticle.SPEC, env);
+    registry = RunningFunction.start(RegistryVerticle.SPEC, env);
+  }
+
+  @AfterAll
+  static void stop() {
+    baselines.close();
+    registry.close();
+  }
+
+  @BeforeEach
+  void emptyTables() {
+    TestDatabase.get().reset();
+  }
+
+  private static JsonObject baseline() {
+    return new JsonObject().put("appName", "checkout").put("profileType", "cpu").put("functionName", "f")
+        .put("maxSelfPercent", 10);
+  }
+
+  @Test
+  void writeWithoutTokenIs401AndWritesNothing() {
+    Http anonymous = new Http(baselines.client());
+    HttpResponse<Buffer> response = anonymous.post("/baselines", baseline());
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
+    assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("UNAUTHORIZED");
+    assertThat(anonymous.get("/baselines/checkout").bodyAsJsonObject().getJsonArray("baselines")).isEmpty();
+  }
+
+  @Test
+  void wrongTokenIs401OnEveryWriteMethod() {
+    Http wrong = new Http(baselines.client()).withBearer("first-token-but-longer");
+    assertThat(wrong.post("/baselines", baseline()).statusCode()).isEqualTo(401);
+    assertThat(wrong.put("/baselines/1", new JsonObject().put("severity", "info")).statusCode()).isEqualTo(401);
+    assertThat(wrong.delete("/baselines/1").statusCode()).isEqualTo(401);
+    Http registryWrong = new Http(registry.client()).withBearer("nope");
+    assertThat(registryWrong.post("/services", new JsonObject().put("appName", "a")).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anyConfiguredTokenWritesAndReadsStayOpen() {
+    assertThat(new Http(baselines.client()).withBearer("second-token").post("/baselines", baseline()).statusCode())
+        .isEqualTo(201);
+    assertThat(new Http(baselines.client()).withBearer("first-token").post("/baselines", baseline()).statusCode())
+        .isEqualTo(200);
+    assertThat(new Http(baselines.client()).get("/baselines/checkout").statusCode()).isEqualTo(200);
+  }
+}
