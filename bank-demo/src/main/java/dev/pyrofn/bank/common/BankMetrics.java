@@ -49,6 +49,9 @@ public final class BankMetrics {
   public static Vertx createVertx(PrometheusMeterRegistry registry) {
     MicrometerMetricsOptions metricsOptions = new MicrometerMetricsOptions()
         .setEnabled(true)
+        // vertx-micrometer keeps backends in a static map keyed by this name: a unique name per registry keeps
+        // several services in one JVM (the tests) from sharing the first service's registry.
+        .setRegistryName("bank-" + System.identityHashCode(registry))
         .setJvmMetricsEnabled(false)
         .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE))
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true));

@@ -47,9 +47,8 @@ final class OrderWork {
     synchronized (batchLock) {
       long checksum = ThreadLocalRandom.current().nextLong();
       for (int i = 0; i < orders; i++) {
-        String line = "order-" + i + "-" + checksum;
-        for (int round = 0; round < 200; round++) {
-          checksum = checksum * 31 + line.hashCode() + round;
+        for (int round = 0; round < 100; round++) {
+          checksum = checksum * 31 + ("order-" + i + "-" + round).hashCode();
         }
       }
       processedTotal += orders;
