@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,13 +229,5 @@ final class PyroscopeStub implements AutoCloseable {
     public String toString() {
       return method + " " + path + " " + query + " " + body;
     }
-  }
-
-  List<String> paths() {
-    List<String> paths = new ArrayList<>();
-    for (Recorded r : recorded) {
-      paths.add(r.path);
-    }
-    return paths;
   }
 }
