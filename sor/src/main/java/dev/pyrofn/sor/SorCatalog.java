@@ -4,6 +4,7 @@ import dev.pyrofn.runtime.function.FunctionCatalog;
 import dev.pyrofn.sor.alertrule.AlertRuleVerticle;
 import dev.pyrofn.sor.baseline.BaselineVerticle;
 import dev.pyrofn.sor.history.HistoryVerticle;
+import dev.pyrofn.sor.profiles.ProfileDataVerticle;
 import dev.pyrofn.sor.registry.RegistryVerticle;
 import java.util.Arrays;
 
@@ -14,6 +15,7 @@ public final class SorCatalog {
 
   public static FunctionCatalog create() {
     return FunctionCatalog.of(Arrays.asList(
+        ProfileDataVerticle.SPEC,
         BaselineVerticle.SPEC,
         HistoryVerticle.SPEC,
         RegistryVerticle.SPEC,
