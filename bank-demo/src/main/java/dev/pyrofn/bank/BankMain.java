@@ -43,6 +43,9 @@ public final class BankMain {
 
   static ServiceConfig configFrom(Map<String, String> env, String service, int defaultPort) {
     int port = parsePort(env.get("PORT"), defaultPort);
+    if (!"api-gateway".equals(service)) {
+      return ServiceConfig.of(service, port);
+    }
     Map<String, String> downstreams = new LinkedHashMap<>();
     for (Map.Entry<String, BankServices.Spec> entry : BankServices.all().entrySet()) {
       String name = entry.getKey();

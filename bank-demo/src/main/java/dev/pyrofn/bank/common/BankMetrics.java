@@ -24,20 +24,10 @@ public final class BankMetrics {
   private BankMetrics() {
   }
 
-  /** A registry whose every series carries {@code service="bank-<name>"}, with JVM metrics bound. */
+  /** A registry whose every series carries {@code service="bank-<name>"}; meters are bound by createVertx. */
   public static PrometheusMeterRegistry createRegistry(String applicationName) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("service", applicationName);
-    new JvmMemoryMetrics().bindTo(registry);
-    // JvmGcMetrics listens to GC notifications for the registry's lifetime; it is never closed because the
-    // registry lives as long as the process.
-    @SuppressWarnings("resource")
-    JvmGcMetrics gcMetrics = new JvmGcMetrics();
-    gcMetrics.bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ClassLoaderMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
     return registry;
   }
 
@@ -55,9 +45,25 @@ public final class BankMetrics {
         .setJvmMetricsEnabled(false)
         .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE))
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true));
-    return Vertx.builder()
+    Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(metricsOptions))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
+    // After Vert.x: it adds meter filters to the registry, and filters must precede every meter.
+    bindJvmMetrics(registry);
+    return vertx;
+  }
+
+  private static void bindJvmMetrics(PrometheusMeterRegistry registry) {
+    new JvmMemoryMetrics().bindTo(registry);
+    // JvmGcMetrics listens to GC notifications for the registry's lifetime; it is never closed because the
+    // registry lives as long as the Vert.x instance that serves it.
+    @SuppressWarnings("resource")
+    JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    gcMetrics.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
   }
 }

@@ -30,6 +30,11 @@ public final class FileProfiling {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("env", env.getOrDefault("BANK_ENV", "demo"));
     labels.put("service", applicationName);
+    // The agent's own defaults are read from env/system properties first; naming the application there keeps it
+    // from inventing a random name (and logging about it) before ours is applied.
+    if (System.getProperty("pyroscope.application.name") == null) {
+      System.setProperty("pyroscope.application.name", applicationName);
+    }
     Config config = Config.build().newBuilder()
         .setApplicationName(applicationName)
         .setFormat(Format.JFR)
