@@ -5,9 +5,12 @@ import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.http.Params;
 import dev.pyrofn.runtime.http.Responses;
 import dev.pyrofn.runtime.time.TimeWindow;
+import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 
 /** The four routes of the Profile Data SOR: parse and validate, one call chain, respond. */
 final class ProfileRoutes {
@@ -44,7 +47,8 @@ final class ProfileRoutes {
     ProfileType type = profileType(ctx);
     int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     ProfileQuery query = ProfileQuery.of(app, type, windows.current(ctx));
-    respond(ctx, service.profile(query).map(snapshot -> json.profile(withData(snapshot), limit)));
+    respondLarge(ctx, service.profile(query).map(ProfileRoutes::withData),
+        snapshot -> json.profile(snapshot, limit));
   }
 
   private void diff(RoutingContext ctx) {
@@ -55,12 +59,13 @@ final class ProfileRoutes {
     ProfileQuery baseline = current.over(windows.baseline(ctx, current.window()));
     Future<ProfileSnapshot> base = service.profile(baseline);
     Future<ProfileSnapshot> now = service.profile(current);
-    respond(ctx, Future.all(base, now).map(done -> {
+    Future<CompositeFuture> both = Future.all(base, now).map(done -> {
       if (!base.result().hasData() && !now.result().hasData()) {
         throw noData(current);
       }
-      return json.diff(base.result(), now.result(), limit);
-    }));
+      return done;
+    });
+    respondLarge(ctx, both, done -> json.diff(base.result(), now.result(), limit));
   }
 
   private void types(RoutingContext ctx) {
@@ -94,8 +99,18 @@ final class ProfileRoutes {
         + "' between " + window.fromSeconds() + " and " + window.toSeconds());
   }
 
-  private static void respond(RoutingContext ctx, Future<io.vertx.core.json.JsonObject> body) {
+  private static void respond(RoutingContext ctx, Future<JsonObject> body) {
     body.onSuccess(json -> Responses.ok(ctx, json)).onFailure(ctx::fail);
+  }
+
+  /**
+   * Builds and encodes a body on a worker thread: a diff at the maximum limit is 10,000 rows (over a megabyte of
+   * JSON), too much work for the event loop.
+   */
+  private static <T> void respondLarge(RoutingContext ctx, Future<T> data, Function<T, JsonObject> render) {
+    data.compose(value -> ctx.vertx().executeBlocking(() -> render.apply(value).toBuffer(), false))
+        .onSuccess(body -> ctx.response().setStatusCode(200).putHeader("Content-Type", Responses.JSON).end(body))
+        .onFailure(ctx::fail);
   }
 
   private static String abbreviate(String value) {

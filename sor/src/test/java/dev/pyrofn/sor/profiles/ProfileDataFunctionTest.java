@@ -211,6 +211,7 @@ class ProfileDataFunctionTest {
     Future<HttpResponse<Buffer>> first = function.client().get("/profiles/checkout").send();
     Future<HttpResponse<Buffer>> second = function.client().get("/profiles/checkout").send();
     awaitCacheCount("collapsed", 1);
+    stub.awaitRequests(PyroscopeStub.SELECT_MERGE, 1);
     stub.release(PyroscopeStub.SELECT_MERGE);
 
     assertThat(await(first).statusCode()).isEqualTo(200);

@@ -81,8 +81,10 @@ final class PyroscopeStub implements AutoCloseable {
     return this;
   }
 
+  /** Answers the held requests; later ones are answered at once. */
   void release(String path) {
     Script script = scripts.get(path);
+    scripts.put(path, new Script(Mode.ANSWER, script.status, script.body));
     for (HttpServerRequest request : held) {
       reply(request.response(), script.status, script.body);
     }
@@ -110,7 +112,14 @@ final class PyroscopeStub implements AutoCloseable {
   private void handle(HttpServerRequest request) {
     request.body().onSuccess(body -> {
       Recorded seen = Recorded.of(request, body);
-      recorded.add(seen);
+      Script script = scripts.get(request.path());
+      if (script != null && script.mode == Mode.HOLD) {
+        // Held before it is recorded: once a test sees the request, release() will find it.
+        held.add(request);
+        record(seen);
+        return;
+      }
+      record(seen);
       for (Rule rule : rules) {
         if (rule.path.equals(seen.path) && (seen.body.contains(rule.marker)
             || seen.query.values().stream().anyMatch(v -> v.contains(rule.marker)))) {
@@ -118,7 +127,6 @@ final class PyroscopeStub implements AutoCloseable {
           return;
         }
       }
-      Script script = scripts.get(request.path());
       if (script == null) {
         reply(request.response(), 404, "404 page not found\n");
         return;
@@ -129,13 +137,36 @@ final class PyroscopeStub implements AutoCloseable {
         case CLOSE:
           request.connection().close();
           return;
-        case HOLD:
-          held.add(request);
-          return;
         default:
           reply(request.response(), script.status, script.body);
       }
     });
+  }
+
+  private void record(Recorded seen) {
+    synchronized (recorded) {
+      recorded.add(seen);
+      recorded.notifyAll();
+    }
+  }
+
+  /** Blocks the test thread until {@code count} requests to {@code path} have arrived. */
+  void awaitRequests(String path, int count) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    synchronized (recorded) {
+      while (requests(path).size() < count) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          throw new AssertionError("expected " + count + " requests to " + path + ", got " + requests(path));
+        }
+        try {
+          recorded.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+    }
   }
 
   private static void reply(HttpServerResponse response, int status, String body) {
