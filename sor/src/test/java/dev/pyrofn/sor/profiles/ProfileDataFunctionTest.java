@@ -145,6 +145,15 @@ class ProfileDataFunctionTest {
         .isEqualTo("{service_name=\"we\\\"ird}\\\\app\"}");
   }
 
+  @Test
+  void anAppNameWithASlashIsOneEncodedPathSegment() {
+    JsonObject body = ok("/profiles/ns%2Fcheckout/diff");
+
+    assertThat(body.getString("appName")).isEqualTo("ns/checkout");
+    assertThat(stub.requests(PyroscopeStub.SELECT_MERGE).get(0).json().getString("labelSelector"))
+        .isEqualTo("{service_name=\"ns/checkout\"}");
+  }
+
   @ParameterizedTest(name = "{0} -> 400 on {1}")
   @CsvSource(delimiter = '|', value = {
       "/profiles/checkout?type=bogus                              | type",
