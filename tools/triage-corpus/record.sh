@@ -68,4 +68,3 @@ record clean-wall           CleanCompute           wall  healthy                
 record mixed-regex-boxing   MixedRegexBoxing       cpu   regex_compilation      -
 record mixed-exceptions     MixedExceptionsCompute cpu   exception_overhead     -
 record idle-pool-wall       IdlePool               wall  idle_time              -
-record idle-pool-lock       IdlePool               lock  healthy                -

@@ -44,6 +44,7 @@ public final class Harness {
     while (System.currentTimeMillis() - start < WARM_UP_MILLIS + seconds * 1000) {
       if (!started && System.currentTimeMillis() - start >= WARM_UP_MILLIS) {
         profiler.execute("start," + eventOptions(type));
+        addJavaThreads(profiler, type);
         started = true;
       }
       workload.step();
@@ -54,8 +55,22 @@ public final class Harness {
     for (Thread helper : helpers) {
       helper.join();
     }
-    Files.write(out, normalize(collapsed).getBytes(StandardCharsets.UTF_8));
+    Files.write(out, normalize(collapsed, type).getBytes(StandardCharsets.UTF_8));
     System.out.println("recorded " + args[0] + " " + type + " -> " + out);
+    System.exit(0);
+  }
+
+  /**
+   * Wall recordings cover Java threads only (async-profiler's thread filter). The ~15 JVM-internal threads (GC,
+   * JIT, VM thread) all park in one native frame; in a service with tens of request threads they are a small part
+   * of wall time, but in a one-to-eight-thread workload they would be most of it.
+   */
+  private static void addJavaThreads(AsyncProfiler profiler, String type) {
+    if ("wall".equals(type)) {
+      for (Thread thread : Thread.getAllStackTraces().keySet()) {
+        profiler.addThread(thread);
+      }
+    }
   }
 
   private static List<Thread> startHelpers(Workload workload) {
@@ -84,9 +99,9 @@ public final class Harness {
       case "cpu":
         return "event=itimer,interval=2ms";
       case "wall":
-        return "event=wall,interval=5ms";
+        return "event=wall,interval=5ms,filter";
       case "alloc":
-        return "event=alloc,alloc=64k";
+        return "event=alloc,alloc=16k";
       case "lock":
         return "event=lock,lock=0";
       default:
@@ -99,19 +114,25 @@ public final class Harness {
     return "alloc".equals(type) ? "total" : "samples";
   }
 
-  private static final Pattern LIBRARY_TICK = Pattern.compile("((?:^|;)[A-Za-z0-9_+\\-]+\\.so(?:\\.[0-9]+)*)`");
+  private static final Pattern LIBRARY_TICK = Pattern.compile("((?:^|;)[A-Za-z0-9_+\\-]+\\.so(?:\\.[0-9]+)*)`", Pattern.MULTILINE);
   private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda[$.][0-9a-fA-Fx./$]*?\\.(\\w+)(?=;| \\d+$)", Pattern.MULTILINE);
   private static final Pattern HIDDEN_CLASS_ADDRESS = Pattern.compile("\\.0x[0-9a-fA-F]+(?=\\.)");
+  private static final Pattern CLASS_LEAF = Pattern.compile(";[^;]*_\\[[ik]\\](?= \\d+$)", Pattern.MULTILINE);
   private static final Pattern GENERATED = Pattern.compile("(Generated(?:Serialization)?(?:Method|Constructor)Accessor)\\d+");
 
   /**
    * async-profiler writes native frames as {@code libjvm.so`Name} (with its lib option); Pyroscope's JFR parser
    * stores {@code libjvm.so.Name}. Generated lambda, hidden ({@code LambdaForm$MH.0x7f...}) and accessor classes get a
    * per-run suffix that Pyroscope merges into {@code $$Lambda_}, {@code LambdaForm$MH_} and
-   * {@code GeneratedMethodAccessor_}.
+   * {@code GeneratedMethodAccessor_}. In alloc and lock recordings async-profiler adds the allocated or locked class
+   * as a last frame ({@code java.lang.Long_[i]}); Pyroscope does not, so it is dropped and the allocating or locking
+   * method becomes the leaf.
    */
-  static String normalize(String collapsed) {
+  static String normalize(String collapsed, String type) {
     String text = LIBRARY_TICK.matcher(collapsed).replaceAll("$1.");
+    if ("alloc".equals(type) || "lock".equals(type)) {
+      text = CLASS_LEAF.matcher(text).replaceAll("");
+    }
     text = LAMBDA.matcher(text).replaceAll(Matcher.quoteReplacement("$$Lambda_.") + "$1");
     text = HIDDEN_CLASS_ADDRESS.matcher(text).replaceAll("_");
     return GENERATED.matcher(text).replaceAll("$1_");

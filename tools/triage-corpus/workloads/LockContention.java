@@ -1,17 +1,22 @@
-/** Planted problem: four threads serialise on one monitor that guards a slow update. */
+import java.util.concurrent.locks.ReentrantLock;
+
+/** Planted problem: six threads serialise on one lock that guards a slow ledger update. */
 public final class LockContention implements Harness.Workload {
-  private static final Object LEDGER_LOCK = new Object();
+  private static final ReentrantLock LEDGER_LOCK = new ReentrantLock();
   private static long ledger;
 
   @Override
   public int threads() {
-    return 4;
+    return 6;
   }
 
   @Override
   public void step() {
-    synchronized (LEDGER_LOCK) {
+    LEDGER_LOCK.lock();
+    try {
       ledger = updateLedger(ledger);
+    } finally {
+      LEDGER_LOCK.unlock();
     }
   }
 

@@ -5,7 +5,7 @@ public final class SleepingThreads implements Harness.Workload {
 
   @Override
   public int threads() {
-    return 3;
+    return 8;
   }
 
   @Override

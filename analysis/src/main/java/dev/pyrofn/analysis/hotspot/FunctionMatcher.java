@@ -1,0 +1,95 @@
+package dev.pyrofn.analysis.hotspot;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Decides whether a function name answers a fleet search query.
+ *
+ * <p>substring: case-insensitive, slash and dot class forms equivalent; exact: the whole name, slash and dot forms
+ * equivalent; regex: {@code find} on the name as stored. A regex is compiled once, its length is capped at
+ * {@value #MAX_PATTERN_LENGTH}, and each match runs on a {@link BudgetedCharSequence}: a pattern that backtracks
+ * catastrophically exhausts the budget and is rejected instead of burning a CPU.
+ */
+public final class FunctionMatcher {
+  public static final int MAX_PATTERN_LENGTH = 200;
+  /** charAt calls allowed per function name; ordinary patterns on names of a few hundred chars use far fewer. */
+  static final long CHAR_BUDGET = 200_000;
+
+  private final String query;
+  private final MatchMode mode;
+  private final String folded;
+  private final Pattern regex;
+
+  private FunctionMatcher(String query, MatchMode mode, Pattern regex) {
+    this.query = query;
+    this.mode = mode;
+    this.folded = fold(query);
+    this.regex = regex;
+  }
+
+  /** @throws IllegalArgumentException naming {@code function} when the query is blank or not a usable regex */
+  public static FunctionMatcher create(String query, MatchMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    if (query == null || query.isBlank()) {
+      throw new IllegalArgumentException("function must not be blank");
+    }
+    String trimmed = query.trim();
+    if (mode != MatchMode.REGEX) {
+      return new FunctionMatcher(trimmed, mode, null);
+    }
+    if (trimmed.length() > MAX_PATTERN_LENGTH) {
+      throw new IllegalArgumentException("function regex is longer than " + MAX_PATTERN_LENGTH + " characters");
+    }
+    try {
+      return new FunctionMatcher(trimmed, mode, Pattern.compile(trimmed));
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("function is not a valid regex: " + e.getDescription() + " near index "
+          + e.getIndex(), e);
+    }
+  }
+
+  public String query() {
+    return query;
+  }
+
+  public MatchMode mode() {
+    return mode;
+  }
+
+  /** @throws IllegalArgumentException when the regex exceeds its matching budget on this name */
+  public boolean matches(String functionName) {
+    switch (mode) {
+      case EXACT:
+        return functionName.equals(query) || dotted(functionName).equals(dotted(query));
+      case REGEX:
+        return findWithinBudget(functionName);
+      default:
+        return fold(functionName).contains(folded);
+    }
+  }
+
+  private boolean findWithinBudget(String functionName) {
+    try {
+      return regex.matcher(new BudgetedCharSequence(functionName, CHAR_BUDGET)).find();
+    } catch (BudgetedCharSequence.BudgetExceeded e) {
+      throw new IllegalArgumentException("function regex is too expensive to evaluate (catastrophic backtracking?)",
+          e);
+    }
+  }
+
+  private static String dotted(String name) {
+    return name.replace('/', '.');
+  }
+
+  private static String fold(String name) {
+    return dotted(name).toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String toString() {
+    return mode.id() + ":" + query;
+  }
+}
