@@ -30,14 +30,20 @@ final class FraudWork {
         .put("decision", score >= 0.7 ? "REVIEW" : "APPROVE");
   }
 
-  /** Scans generated records against {@code rules} rules, compiling each rule again for every record. */
+  /**
+   * Scans generated records against {@code rules} rules, compiling each rule again for every field of every record.
+   * Fields are short tokens, so compiling costs far more than matching: the profile shows Pattern.compile.
+   */
   JsonObject scan(int records, int rules) {
     int hits = 0;
     for (int r = 0; r < records; r++) {
-      String record = syntheticRecord(r);
+      String[] fields = syntheticRecord(r);
       for (int i = 0; i < rules; i++) {
-        if (Pattern.compile(FraudRules.PATTERNS.get(i % FraudRules.PATTERNS.size())).matcher(record).find()) {
-          hits++;
+        String rule = FraudRules.PATTERNS.get(i % FraudRules.PATTERNS.size());
+        for (String field : fields) {
+          if (Pattern.compile(rule).matcher(field).matches()) {
+            hits++;
+          }
         }
       }
     }
@@ -76,9 +82,9 @@ final class FraudWork {
     return Math.min(0.6, branch + riskTree(amount * 1.01, depth + 1, maxDepth));
   }
 
-  private static String syntheticRecord(int i) {
-    return "acc-" + (i % 1000) + "x|merchant-" + (i % 120) + "|" + (i % 13 == 0 ? "crypto-exchange" : "grocery")
-        + "|amount=" + (i * 37 % 10_000) + "|country=" + (i % 29 == 0 ? "RU" : "DE");
+  private static String[] syntheticRecord(int i) {
+    return new String[] {"acc-" + (i % 1000) + "x", "merchant-" + (i % 120), i % 13 == 0 ? "btc" : "grocery",
+        i % 29 == 0 ? "RU" : "DE"};
   }
 
   private static double round(double value) {

@@ -66,16 +66,16 @@ final class LoadPlan {
         post("/payments/transfer", "{\"from\":\"ACC-{n}\",\"to\":\"ACC-9\",\"amount\":\"9.99\"}")));
     plans.put("fraud", List.of(
         post("/fraud/score", "{\"account\":\"acc-{n}x\",\"amount\":7500,\"country\":\"DE\",\"merchant\":\"shop-{n}\"}"),
-        get("/fraud/scan?records=100&rules=20"),
+        get("/fraud/scan?records=50&rules=20"),
         get("/fraud/anomalies?points=5000&depth=300"),
-        get("/fraud/scan?records=100&rules=20")));
+        get("/fraud/scan?records=50&rules=20")));
     plans.put("account", List.of(
         get("/accounts/{n}"),
         post("/accounts/{n}/deposit", "{\"amount\":\"5.00\"}"),
         post("/accounts/{n}/withdraw", "{\"amount\":\"1.00\"}"),
         get("/accounts/{n}/statement?entries=200"),
-        get("/accounts/interest?accounts=1000&days=30"),
-        get("/accounts/interest?accounts=1000&days=30")));
+        get("/accounts/interest?accounts=1000&days=60"),
+        get("/accounts/interest?accounts=1000&days=60")));
     plans.put("loan", List.of(
         post("/loans/apply", "{\"applicant\":\"applicant-{n}\",\"amount\":\"25000\",\"months\":60,"
             + "\"monthlyIncome\":\"3200\"}"),
