@@ -59,7 +59,7 @@ public abstract class FunctionVerticle extends VerticleBase {
   }
 
   /** The write guard; functions with writes call {@code router.route().handler(writeAuth())} themselves. */
-  protected WriteAuth writeAuth() {
+  protected final WriteAuth writeAuth() {
     return WriteAuth.of(function.env().list("AUTH_TOKENS"));
   }
 
@@ -125,7 +125,7 @@ public abstract class FunctionVerticle extends VerticleBase {
         if (probe.succeeded()) {
           results.put(checks.get(i).name(), "UP");
         } else {
-          allUp = false;
+          allUp &= !checks.get(i).isRequired();
           results.put(checks.get(i).name(), "DOWN: " + describe(probe.cause()));
         }
       }
