@@ -1,7 +1,10 @@
 package dev.pyrofn.bor;
 
+import dev.pyrofn.bor.diff.DiffVerticle;
+import dev.pyrofn.bor.fleet.FleetVerticle;
+import dev.pyrofn.bor.triage.TriageVerticle;
 import dev.pyrofn.runtime.function.FunctionCatalog;
-import java.util.Collections;
+import java.util.Arrays;
 
 /** The FUNCTION values the BOR jar serves. */
 public final class BorCatalog {
@@ -9,6 +12,12 @@ public final class BorCatalog {
   }
 
   public static FunctionCatalog create() {
-    return FunctionCatalog.of(Collections.emptyList());
+    return FunctionCatalog.of(Arrays.asList(
+        TriageVerticle.SPEC_V1,
+        TriageVerticle.SPEC_V2,
+        DiffVerticle.SPEC_V1,
+        DiffVerticle.SPEC_V2,
+        FleetVerticle.SPEC_V1,
+        FleetVerticle.SPEC_V2));
   }
 }

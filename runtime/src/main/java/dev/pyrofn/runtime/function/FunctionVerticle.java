@@ -2,7 +2,6 @@ package dev.pyrofn.runtime.function;
 
 import dev.pyrofn.runtime.http.FailureHandler;
 import dev.pyrofn.runtime.http.Responses;
-import dev.pyrofn.runtime.http.WriteAuth;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -56,11 +55,6 @@ public abstract class FunctionVerticle extends VerticleBase {
   /** Closes what {@link #startDependencies()} opened; runs after in-flight requests finished. */
   protected Future<?> stopDependencies() {
     return Future.succeededFuture();
-  }
-
-  /** The write guard; functions with writes call {@code router.route().handler(writeAuth())} themselves. */
-  protected final WriteAuth writeAuth() {
-    return WriteAuth.of(function.env().list("AUTH_TOKENS"));
   }
 
   @Override

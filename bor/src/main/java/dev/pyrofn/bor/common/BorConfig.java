@@ -1,0 +1,71 @@
+package dev.pyrofn.bor.common;
+
+import dev.pyrofn.runtime.client.ClientOptions;
+import dev.pyrofn.runtime.client.SorClients;
+import dev.pyrofn.runtime.config.Env;
+import java.time.Duration;
+
+/** Everything a BOR function reads from the environment, validated once at start-up; logged via toString. */
+public final class BorConfig {
+  private final SorClients.Urls urls;
+  private final ClientOptions client;
+  private final Duration maxWindow;
+  private final int profileRows;
+  private final int fleetConcurrency;
+  private final long fleetAppTimeoutMs;
+  private final int fleetMaxApps;
+
+  private BorConfig(Env env) {
+    this.urls = SorClients.Urls.fromEnv(env);
+    this.client = ClientOptions.fromEnv(env);
+    this.maxWindow = Duration.ofHours(env.integer("MAX_WINDOW_HOURS", 168, 1, 24 * 366));
+    this.profileRows = env.integer("PROFILE_ROWS", 1000, 10, 5000);
+    this.fleetConcurrency = env.integer("FLEET_CONCURRENCY", 8, 1, 256);
+    this.fleetAppTimeoutMs = env.longValue("FLEET_APP_TIMEOUT_MS", 5_000, 10, 300_000);
+    this.fleetMaxApps = env.integer("FLEET_MAX_APPS", 200, 1, 5000);
+  }
+
+  public static BorConfig from(Env env) {
+    return new BorConfig(env);
+  }
+
+  public SorClients.Urls urls() {
+    return urls;
+  }
+
+  public ClientOptions client() {
+    return client;
+  }
+
+  /** Longest accepted query window ({@code MAX_WINDOW_HOURS}, default 168). */
+  public Duration maxWindow() {
+    return maxWindow;
+  }
+
+  /**
+   * Function rows asked of Profile Data per profile ({@code PROFILE_ROWS}, default 1000): triage rules and searches
+   * look at the whole table, not a top five, but Profile Data lists at most this many.
+   */
+  public int profileRows() {
+    return profileRows;
+  }
+
+  public int fleetConcurrency() {
+    return fleetConcurrency;
+  }
+
+  public long fleetAppTimeoutMs() {
+    return fleetAppTimeoutMs;
+  }
+
+  public int fleetMaxApps() {
+    return fleetMaxApps;
+  }
+
+  @Override
+  public String toString() {
+    return urls + " client[" + client + "] maxWindow=" + maxWindow.toHours() + "h profileRows=" + profileRows
+        + " fleetConcurrency=" + fleetConcurrency + " fleetAppTimeoutMs=" + fleetAppTimeoutMs + " fleetMaxApps="
+        + fleetMaxApps;
+  }
+}

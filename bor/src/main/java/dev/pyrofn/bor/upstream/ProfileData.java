@@ -1,0 +1,76 @@
+package dev.pyrofn.bor.upstream;
+
+import dev.pyrofn.analysis.profile.ProfileType;
+import dev.pyrofn.runtime.client.FunctionClient;
+import dev.pyrofn.runtime.http.ApiException;
+import dev.pyrofn.runtime.time.TimeWindow;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The Profile Data SOR's routes, answered as value types. Windows are sent as epoch milliseconds. */
+public final class ProfileData {
+  private final FunctionClient client;
+  private final int rows;
+
+  public ProfileData(FunctionClient client, int rows) {
+    this.client = client;
+    this.rows = rows;
+  }
+
+  /** {@code GET /profiles/{app}}; 404 when the app has no such profile in the window. */
+  public Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window) {
+    Map<String, String> query = windowQuery(window, "from", "to");
+    query.put("type", type.id());
+    query.put("limit", Integer.toString(rows));
+    return client.get("/profiles/" + FunctionClient.segment(app), query)
+        .map(json -> ProfileTable.fromJson(type, json));
+  }
+
+  /** {@code GET /profiles/{app}/diff}: both sides, names aligned by the SOR. */
+  public Future<DiffSides> diff(String app, ProfileType type, TimeWindow current, TimeWindow baseline) {
+    Map<String, String> query = windowQuery(current, "from", "to");
+    query.putAll(windowQuery(baseline, "baselineFrom", "baselineTo"));
+    query.put("type", type.id());
+    query.put("limit", Integer.toString(rows));
+    return client.get("/profiles/" + FunctionClient.segment(app) + "/diff", query)
+        .map(json -> DiffSides.of(ProfileTable.fromJson(type, side(json, "baseline")),
+            ProfileTable.fromJson(type, side(json, "current"))));
+  }
+
+  /** {@code GET /profiles/apps}: every service with data in the window, sorted. */
+  public Future<List<String>> apps(TimeWindow window) {
+    return client.get("/profiles/apps", windowQuery(window, "from", "to")).map(json -> {
+      Object apps = json.getValue("apps");
+      if (!(apps instanceof JsonArray)) {
+        throw ApiException.upstreamError("Profile Data SOR answered apps without an 'apps' list", null);
+      }
+      List<String> names = new ArrayList<>();
+      for (Object app : (JsonArray) apps) {
+        if (app instanceof String) {
+          names.add((String) app);
+        }
+      }
+      return names;
+    });
+  }
+
+  private static JsonObject side(JsonObject diff, String name) {
+    JsonObject side = diff.getJsonObject(name);
+    if (side == null) {
+      throw ApiException.upstreamError("Profile Data SOR answered a diff without '" + name + "'", null);
+    }
+    return side;
+  }
+
+  private static Map<String, String> windowQuery(TimeWindow window, String fromName, String toName) {
+    Map<String, String> query = new HashMap<>();
+    query.put(fromName, Long.toString(window.fromMillis()));
+    query.put(toName, Long.toString(window.toMillis()));
+    return query;
+  }
+}

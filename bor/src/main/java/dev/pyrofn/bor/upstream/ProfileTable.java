@@ -1,0 +1,70 @@
+package dev.pyrofn.bor.upstream;
+
+import dev.pyrofn.analysis.profile.FunctionStat;
+import dev.pyrofn.analysis.profile.FunctionTable;
+import dev.pyrofn.analysis.profile.ProfileType;
+import dev.pyrofn.runtime.http.ApiException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One profile as the Profile Data SOR answered it: the type, the window it reports (epoch seconds) and the ranked
+ * function table rebuilt from the listed rows (percentages recomputed from the profile total).
+ */
+public final class ProfileTable {
+  private final ProfileType type;
+  private final long from;
+  private final long to;
+  private final FunctionTable table;
+
+  private ProfileTable(ProfileType type, long from, long to, FunctionTable table) {
+    this.type = type;
+    this.from = from;
+    this.to = to;
+    this.table = table;
+  }
+
+  public static ProfileTable of(ProfileType type, long from, long to, FunctionTable table) {
+    return new ProfileTable(type, from, to, table);
+  }
+
+  /** A profile answer or one side of a diff answer: {@code {from, to, totalSamples, functions: [...]}}. */
+  static ProfileTable fromJson(ProfileType type, JsonObject side) {
+    try {
+      long total = side.getLong("totalSamples");
+      JsonArray rows = side.getJsonArray("functions", new JsonArray());
+      List<FunctionStat> stats = new ArrayList<>(rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        JsonObject row = rows.getJsonObject(i);
+        stats.add(FunctionStat.of(row.getString("name"), row.getLong("selfSamples"), row.getLong("totalSamples"),
+            total));
+      }
+      return new ProfileTable(type, side.getLong("from"), side.getLong("to"), FunctionTable.of(total, stats));
+    } catch (RuntimeException e) {
+      throw ApiException.upstreamError("Profile Data SOR answered a profile in an unexpected shape: " + e.getMessage(),
+          e);
+    }
+  }
+
+  public ProfileType type() {
+    return type;
+  }
+
+  public long from() {
+    return from;
+  }
+
+  public long to() {
+    return to;
+  }
+
+  public double lengthSeconds() {
+    return Math.max(1, to - from);
+  }
+
+  public FunctionTable table() {
+    return table;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.pyrofn.runtime.client;
+
+import dev.pyrofn.runtime.http.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client for one other function (a SOR): one WebClient, a deadline on every attempt, retries with exponential
+ * backoff for idempotent calls on transient failures only, and a circuit breaker so a dead dependency fails fast.
+ * Every answer's status is checked here; callers get a JSON object or an {@link ApiException} ready to report.
+ */
+public final class FunctionClient {
+  private static final Logger LOG = LoggerFactory.getLogger(FunctionClient.class);
+  private static final long PROBE_TIMEOUT_MS = 1_500;
+
+  private final Vertx vertx;
+  private final String name;
+  private final String baseUrl;
+  private final ClientOptions options;
+  private final WebClient client;
+  private final CircuitBreaker breaker;
+
+  private FunctionClient(Vertx vertx, String name, String baseUrl, ClientOptions options) {
+    this.vertx = vertx;
+    this.name = name;
+    this.baseUrl = baseUrl;
+    this.options = options;
+    this.client = WebClient.create(vertx, new WebClientOptions().setDecompressionSupported(true)
+        .setConnectTimeout(options.timeoutMs()).setUserAgent("pyrofn-" + name),
+        new PoolOptions().setHttp1MaxSize(options.maxConnections()));
+    this.breaker = CircuitBreaker.create(options.breakerFailures(), options.breakerOpenMs());
+  }
+
+  /** {@code name} appears in errors and logs ("Profile Data SOR"); {@code baseUrl} has no trailing slash. */
+  public static FunctionClient create(Vertx vertx, String name, String baseUrl, ClientOptions options) {
+    return new FunctionClient(vertx, name, baseUrl, options);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public CircuitBreaker.State breakerState() {
+    return breaker.state();
+  }
+
+  /** An idempotent read: retried on transient failures. {@code query} values are encoded here. */
+  public Future<JsonObject> get(String path, Map<String, String> query) {
+    return withRetry(() -> {
+      HttpRequest<Buffer> request = client.getAbs(baseUrl + path);
+      query.forEach(request::addQueryParam);
+      return send(request, null);
+    });
+  }
+
+  /**
+   * A write the upstream makes idempotent (an idempotency key in {@code body}), so it is retried like a read;
+   * {@code UPSTREAM_TOKEN} goes along as the bearer token.
+   */
+  public Future<JsonObject> postIdempotent(String path, JsonObject body) {
+    return withRetry(() -> send(client.postAbs(baseUrl + path), body));
+  }
+
+  /** Liveness of the upstream ({@code GET /health}), one attempt, short deadline, no breaker. */
+  public Future<Void> probe() {
+    return client.getAbs(baseUrl + "/health").timeout(PROBE_TIMEOUT_MS).send()
+        .map(response -> FailureMapper.checked(name, response))
+        .<Void>mapEmpty()
+        .recover(failure -> Future.failedFuture(FailureMapper.fromThrowable(name, failure).error()));
+  }
+
+  public void close() {
+    client.close();
+  }
+
+  /** A path segment holding arbitrary text (an app name), percent-encoded so it stays one segment. */
+  public static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private Future<JsonObject> send(HttpRequest<Buffer> request, JsonObject body) {
+    request.idleTimeout(options.timeoutMs()).connectTimeout(options.timeoutMs());
+    options.token().ifPresent(request::bearerTokenAuthentication);
+    Future<HttpResponse<Buffer>> response = body == null ? request.send() : request.sendJsonObject(body);
+    return response.timeout(options.timeoutMs(), TimeUnit.MILLISECONDS)
+        .map(answer -> FailureMapper.checked(name, answer));
+  }
+
+  private Future<JsonObject> withRetry(Supplier<Future<JsonObject>> attempt) {
+    return attempt(attempt, 0).recover(failure -> Future.failedFuture(
+        FailureMapper.fromThrowable(name, failure).error()));
+  }
+
+  private Future<JsonObject> attempt(Supplier<Future<JsonObject>> attempt, int retriesDone) {
+    if (!breaker.tryAcquire()) {
+      return Future.failedFuture(new UpstreamFailure(ApiException.upstreamUnavailable(name
+          + " is failing; circuit open for another " + breaker.millisUntilTrial() + " ms", null), false));
+    }
+    return attempt.get().recover(failure -> {
+      UpstreamFailure mapped = FailureMapper.fromThrowable(name, failure);
+      if (!mapped.isTransient()) {
+        breaker.recordSuccess();
+        return Future.failedFuture(mapped);
+      }
+      breaker.recordFailure();
+      if (retriesDone >= options.retry().maxRetries()) {
+        return Future.failedFuture(mapped);
+      }
+      long delay = options.retry().delayBeforeRetry(retriesDone + 1);
+      LOG.debug("{} attempt {} failed ({}); retrying in {} ms", name, retriesDone + 1, mapped.getMessage(), delay);
+      return vertx.timer(delay).compose(ignored -> attempt(attempt, retriesDone + 1));
+    }).onSuccess(ignored -> breaker.recordSuccess());
+  }
+}
