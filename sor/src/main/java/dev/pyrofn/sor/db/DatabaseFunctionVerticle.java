@@ -28,7 +28,7 @@ public abstract class DatabaseFunctionVerticle extends FunctionVerticle {
   protected DatabaseFunctionVerticle(FunctionContext function) {
     super(function);
     this.dbConfig = DbConfig.from(function.env());
-    this.writeAuth = writeAuth();
+    this.writeAuth = WriteAuth.of(function.env().list("AUTH_TOKENS"));
   }
 
   protected abstract void mountApi(Router router);
