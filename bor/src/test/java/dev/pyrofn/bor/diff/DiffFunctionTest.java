@@ -1,0 +1,160 @@
+package dev.pyrofn.bor.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyrofn.bor.testing.BorHttp;
+import dev.pyrofn.bor.testing.JsonSubset;
+import dev.pyrofn.bor.testing.SorStack;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Diff Report v1 and v2 end to end against the real SOR functions. */
+class DiffFunctionTest {
+  static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
+  /** Current window 1748700000..1748703600; the default baseline is the hour before. */
+  static final String WINDOW = "from=1748700000&to=1748703600";
+
+  private static SorStack sors;
+  private static BorHttp v1;
+  private static BorHttp v2;
+
+  @BeforeAll
+  static void start() {
+    sors = SorStack.start();
+    v1 = sors.bor(DiffVerticle.SPEC_V1, Map.of());
+    v2 = sors.bor(DiffVerticle.SPEC_V2, Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    sors.close();
+  }
+
+  @BeforeEach
+  void script() {
+    sors.reset();
+    sors.pyroscope().baselineBefore(1_748_700_000_000L)
+        .baselineProfile("checkout", CPU, Map.of("main;work", 80L, "main;serialize", 20L))
+        .profile("checkout", CPU, Map.of("main;work", 60L, "main;serialize", 10L, "main;java/util/regex/Pattern.compile",
+            30L));
+  }
+
+  @Test
+  void v1ListsRegressionsAndImprovementsWithAVerdict() {
+    JsonObject body = v1.ok("/diff/checkout?" + WINDOW);
+
+    assertThat(body.getString("profileType")).isEqualTo("cpu");
+    assertThat(body.getJsonObject("baseline").getLong("from")).isEqualTo(1_748_696_400L);
+    assertThat(body.getJsonObject("baseline").getLong("totalSamples")).isEqualTo(100L);
+    assertThat(body.getJsonObject("current").getLong("totalSamples")).isEqualTo(100L);
+    JsonObject regression = body.getJsonArray("regressions").getJsonObject(0);
+    assertThat(regression.getString("function")).isEqualTo("java/util/regex/Pattern.compile");
+    assertThat(regression.getString("status")).isEqualTo("new");
+    assertThat(regression.getDouble("deltaPercent")).isEqualTo(30.0);
+    assertThat(body.getJsonArray("improvements").getJsonObject(0).getString("function")).isEqualTo("work");
+    JsonObject summary = body.getJsonObject("summary");
+    assertThat(summary.getInteger("regressionsCount")).isEqualTo(1);
+    assertThat(summary.getInteger("improvementsCount")).isEqualTo(2);
+    assertThat(summary.getString("verdict")).isEqualTo("fail");
+    assertThat(summary.getJsonObject("topRegression").getString("function"))
+        .isEqualTo("java/util/regex/Pattern.compile");
+    assertThat(regression.containsKey("approvedThreshold")).isFalse();
+  }
+
+  @Test
+  void v2AddsApprovedThresholdsAndAHistoryRecord() {
+    approve("work", 70);
+    JsonObject one = v1.ok("/diff/checkout?" + WINDOW);
+    JsonObject two = v2.ok("/diff/checkout?" + WINDOW);
+
+    JsonSubset.assertSubset(one, two);
+    JsonObject work = two.getJsonArray("improvements").getJsonObject(0);
+    assertThat(work.getDouble("approvedThreshold")).isEqualTo(70.0);
+    assertThat(work.getBoolean("exceedsThreshold")).isFalse();
+    JsonObject regex = two.getJsonArray("regressions").getJsonObject(0);
+    assertThat(regex.containsKey("approvedThreshold")).isTrue();
+    assertThat(regex.getValue("approvedThreshold")).isNull();
+    assertThat(two.getJsonObject("summary").getJsonArray("thresholdBreaches")).isEmpty();
+    JsonObject history = sors.historySor().get("/history/checkout").bodyAsJsonObject();
+    assertThat(history.getInteger("count")).isEqualTo(1);
+    assertThat(history.getJsonArray("history").getJsonObject(0).getString("diagnosis")).isEqualTo("diff_fail");
+    assertThat(two.getLong("historyId")).isEqualTo(history.getJsonArray("history").getJsonObject(0).getLong("id"));
+  }
+
+  @Test
+  void aBreachedApprovedThresholdFailsTheVerdictEvenBelowTheDeltaLevels() {
+    approve("work", 50);
+
+    JsonObject body = v2.ok("/diff/checkout?" + WINDOW + "&failDelta=90&warnDelta=80");
+
+    JsonObject summary = body.getJsonObject("summary");
+    assertThat(summary.getString("verdict")).isEqualTo("fail");
+    assertThat(summary.getJsonArray("thresholdBreaches").getJsonObject(0).getString("function")).isEqualTo("work");
+    assertThat(summary.getJsonArray("reasons").getString(0)).contains("work").contains("50");
+    assertThat(v1.ok("/diff/checkout?" + WINDOW + "&failDelta=90&warnDelta=80").getJsonObject("summary")
+        .getString("verdict")).isEqualTo("pass");
+  }
+
+  @Test
+  void markdownIsReadyForAPullRequest() {
+    HttpResponse<Buffer> response = v2.get("/diff/checkout?" + WINDOW + "&format=markdown");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.getHeader("Content-Type")).startsWith("text/markdown");
+    assertThat(response.bodyAsString()).contains("### Profile diff: `checkout`").contains("FAIL")
+        .contains("| `java/util/regex/Pattern.compile` |").contains("Recorded as triage history #");
+  }
+
+  @Test
+  void baselineSorDownKeepsTheDiffAndSaysThresholdsWereNotChecked() {
+    BorHttp degraded = sors.bor(DiffVerticle.SPEC_V2, Map.of("BASELINE_URL", SorStack.deadUrl()));
+
+    JsonObject body = degraded.ok("/diff/checkout?" + WINDOW);
+
+    assertThat(body.getString("baselineError")).contains("Baseline SOR");
+    assertThat(body.getJsonObject("summary").getString("verdict")).isEqualTo("fail");
+    assertThat(body.getJsonArray("regressions").getJsonObject(0).getBoolean("exceedsThreshold")).isFalse();
+  }
+
+  @Test
+  void historySorDownIsReported() {
+    BorHttp degraded = sors.bor(DiffVerticle.SPEC_V2, Map.of("HISTORY_URL", SorStack.deadUrl()));
+
+    JsonObject body = degraded.ok("/diff/checkout?" + WINDOW);
+
+    assertThat(body.getString("historyError")).contains("History SOR");
+    assertThat(body.containsKey("historyId")).isFalse();
+  }
+
+  @Test
+  void anEmptyWindowIs404NamingIt() {
+    sors.pyroscope().baselineProfile("retired", CPU, Map.of("main;work", 10L));
+
+    HttpResponse<Buffer> response = v1.get("/diff/retired?" + WINDOW);
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(404);
+    assertThat(response.bodyAsJsonObject().getString("error")).contains("current window").contains("retired");
+  }
+
+  @Test
+  void profileDataDownIs503() {
+    BorHttp degraded = sors.bor(DiffVerticle.SPEC_V1, Map.of("PROFILE_DATA_URL", SorStack.deadUrl()));
+
+    HttpResponse<Buffer> response = degraded.get("/diff/checkout?" + WINDOW);
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("UPSTREAM_UNAVAILABLE");
+  }
+
+  private static void approve(String function, double max) {
+    HttpResponse<Buffer> created = sors.baselineSor().post("/baselines", new JsonObject().put("appName", "checkout")
+        .put("profileType", "cpu").put("functionName", function).put("maxSelfPercent", max));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+  }
+}

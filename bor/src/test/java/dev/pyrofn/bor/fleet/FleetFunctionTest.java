@@ -1,0 +1,154 @@
+package dev.pyrofn.bor.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyrofn.bor.testing.BorHttp;
+import dev.pyrofn.bor.testing.JsonSubset;
+import dev.pyrofn.bor.testing.SorStack;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Fleet Search v1 and v2 end to end against the real SOR functions. */
+class FleetFunctionTest {
+  static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
+  static final String WINDOW = "from=1748700000&to=1748703600";
+
+  private static SorStack sors;
+  private static BorHttp v1;
+  private static BorHttp v2;
+
+  @BeforeAll
+  static void start() {
+    sors = SorStack.start();
+    v1 = sors.bor(FleetVerticle.SPEC_V1, Map.of("FLEET_APP_TIMEOUT_MS", "1000"));
+    v2 = sors.bor(FleetVerticle.SPEC_V2, Map.of("FLEET_APP_TIMEOUT_MS", "1000"));
+  }
+
+  @AfterAll
+  static void stop() {
+    sors.close();
+  }
+
+  @BeforeEach
+  void script() {
+    sors.reset();
+    sors.pyroscope()
+        .profile("checkout", CPU, Map.of("main;java/util/regex/Pattern.compile", 40L, "main;work", 60L))
+        .profile("payments", CPU, Map.of("main;java/util/regex/Pattern.compile", 10L, "main;work", 90L))
+        .profile("ledger", CPU, Map.of("main;crypto", 100L));
+    register("checkout", "team-shop", "critical", "#shop");
+    register("payments", "team-pay", "high", "#pay");
+  }
+
+  @Test
+  void searchFindsTheFunctionInEveryDiscoveredAppSortedByShare() {
+    JsonObject body = v1.ok("/search?function=Pattern.compile&" + WINDOW);
+
+    assertThat(body.getJsonObject("query").getString("function")).isEqualTo("Pattern.compile");
+    assertThat(body.getJsonObject("query").getString("match")).isEqualTo("substring");
+    assertThat(body.getInteger("matchCount")).isEqualTo(2);
+    assertThat(body.getJsonArray("matches")).containsExactly(
+        new JsonObject().put("app", "checkout").put("function", "java/util/regex/Pattern.compile")
+            .put("selfPercent", 40.0).put("selfSamples", 40),
+        new JsonObject().put("app", "payments").put("function", "java/util/regex/Pattern.compile")
+            .put("selfPercent", 10.0).put("selfSamples", 10));
+    assertThat(body.getInteger("appsSearched")).isEqualTo(3);
+    assertThat(body.getJsonArray("errors")).isEmpty();
+  }
+
+  @Test
+  void v2AddsOwnershipToMatchesAndHotspots() {
+    JsonObject one = v1.ok("/search?function=Pattern.compile&" + WINDOW);
+    JsonObject two = v2.ok("/search?function=Pattern.compile&" + WINDOW);
+    JsonObject hotOne = v1.ok("/fleet/hotspots?" + WINDOW);
+    JsonObject hotTwo = v2.ok("/fleet/hotspots?" + WINDOW);
+
+    JsonSubset.assertSubset(one, two);
+    JsonSubset.assertSubset(hotOne, hotTwo);
+    JsonObject first = two.getJsonArray("matches").getJsonObject(0);
+    assertThat(first.getString("teamOwner")).isEqualTo("team-shop");
+    assertThat(first.getString("tier")).isEqualTo("critical");
+    assertThat(first.getString("notificationChannel")).isEqualTo("#shop");
+    JsonObject regex = hotspot(hotTwo, "java/util/regex/Pattern.compile");
+    assertThat(regex.getInteger("serviceCount")).isEqualTo(2);
+    assertThat(regex.getDouble("impactScore")).isEqualTo(80.0);
+    assertThat(regex.getInteger("criticalServiceCount")).isEqualTo(1);
+    assertThat(regex.getJsonArray("services").getJsonObject(1).getString("teamOwner")).isEqualTo("team-pay");
+    assertThat(hotspot(hotTwo, "crypto").getJsonArray("services").getJsonObject(0).getValue("teamOwner")).isNull();
+  }
+
+  @Test
+  void oneFailingAndOneSlowAppAreListedAndTheRestAnswers() {
+    sors.pyroscope().failing("payments", 500).delay("ledger", 3_000);
+
+    // Its own window: the slow query outlives the test, and Profile Data would let a later identical one join it.
+    JsonObject body = v1.ok("/search?function=work&match=exact&apps=checkout,payments,ledger"
+        + "&from=1748710000&to=1748713600");
+
+    assertThat(body.getInteger("matchCount")).isEqualTo(1);
+    assertThat(body.getJsonArray("matches").getJsonObject(0).getString("app")).isEqualTo("checkout");
+    JsonArray errors = body.getJsonArray("errors");
+    assertThat(errors).hasSize(2);
+    assertThat(errors.getJsonObject(0).getString("app")).isEqualTo("payments");
+    assertThat(errors.getJsonObject(0).getString("code")).isEqualTo("UPSTREAM_ERROR");
+    assertThat(errors.getJsonObject(1).getString("app")).isEqualTo("ledger");
+    assertThat(errors.getJsonObject(1).getString("code")).isEqualTo("UPSTREAM_TIMEOUT");
+    assertThat(body.getInteger("appsSearched")).isEqualTo(3);
+  }
+
+  @Test
+  void registryDownKeepsTheAnswerWithoutOwners() {
+    BorHttp degraded = sors.bor(FleetVerticle.SPEC_V2, Map.of("REGISTRY_URL", SorStack.deadUrl()));
+
+    JsonObject body = degraded.ok("/search?function=Pattern.compile&" + WINDOW);
+
+    assertThat(body.getInteger("matchCount")).isEqualTo(2);
+    assertThat(body.getString("registryError")).contains("Registry SOR");
+    assertThat(body.getJsonArray("matches").getJsonObject(0).getValue("teamOwner")).isNull();
+  }
+
+  @Test
+  void profileDataDownIs503() {
+    BorHttp degraded = sors.bor(FleetVerticle.SPEC_V1, Map.of("PROFILE_DATA_URL", SorStack.deadUrl()));
+
+    HttpResponse<Buffer> discovery = degraded.get("/fleet/hotspots?" + WINDOW);
+    HttpResponse<Buffer> listed = degraded.get("/search?function=x&apps=a,b&" + WINDOW);
+
+    assertThat(discovery.statusCode()).isEqualTo(503);
+    assertThat(listed.statusCode()).isEqualTo(503);
+    assertThat(listed.bodyAsJsonObject().getString("code")).isEqualTo("UPSTREAM_UNAVAILABLE");
+  }
+
+  @Test
+  void hotspotsRankByImpactAcrossServices() {
+    JsonObject body = v1.ok("/fleet/hotspots?limit=2&" + WINDOW);
+
+    JsonArray hotspots = body.getJsonArray("hotspots");
+    assertThat(hotspots).hasSize(2);
+    assertThat(hotspots.getJsonObject(0).getString("function")).isEqualTo("work");
+    assertThat(hotspots.getJsonObject(0).getDouble("impactScore")).isEqualTo(180.0);
+    assertThat(hotspots.getJsonObject(0).containsKey("criticalServiceCount")).isFalse();
+  }
+
+  private static JsonObject hotspot(JsonObject body, String function) {
+    for (Object row : body.getJsonArray("hotspots")) {
+      if (function.equals(((JsonObject) row).getString("function"))) {
+        return (JsonObject) row;
+      }
+    }
+    throw new AssertionError("no hotspot " + function + " in " + body.encodePrettily());
+  }
+
+  private static void register(String app, String team, String tier, String channel) {
+    HttpResponse<Buffer> created = sors.registrySor().post("/services", new JsonObject().put("appName", app)
+        .put("teamOwner", team).put("tier", tier).put("notificationChannel", channel));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+  }
+}
