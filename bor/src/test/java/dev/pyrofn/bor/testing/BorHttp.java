@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 public final class BorHttp {
   private final WebClient client;
 
-  BorHttp(WebClient client) {
+  public BorHttp(WebClient client) {
     this.client = client;
   }
 
