@@ -1,0 +1,57 @@
+package dev.pyrofn.runtime.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class CircuitBreakerTest {
+  private final AtomicLong now = new AtomicLong(1_000);
+  private final CircuitBreaker breaker = CircuitBreaker.create(3, 500, now::get);
+
+  @Test
+  void opensAfterTheThresholdOfConsecutiveFailuresAndRefusesAtOnce() {
+    breaker.recordFailure();
+    breaker.recordFailure();
+    assertThat(breaker.tryAcquire()).isTrue();
+    breaker.recordFailure();
+
+    assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(breaker.tryAcquire()).isFalse();
+    assertThat(breaker.millisUntilTrial()).isEqualTo(500);
+  }
+
+  @Test
+  void aSuccessResetsTheCount() {
+    breaker.recordFailure();
+    breaker.recordFailure();
+    breaker.recordSuccess();
+    breaker.recordFailure();
+    breaker.recordFailure();
+
+    assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  @Test
+  void afterTheOpenPeriodOneTrialGoesThroughAndDecides() {
+    open();
+    now.addAndGet(500);
+
+    assertThat(breaker.tryAcquire()).isTrue();
+    assertThat(breaker.tryAcquire()).isFalse();
+    breaker.recordFailure();
+    assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+
+    now.addAndGet(500);
+    assertThat(breaker.tryAcquire()).isTrue();
+    breaker.recordSuccess();
+    assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(breaker.tryAcquire()).isTrue();
+  }
+
+  private void open() {
+    for (int i = 0; i < 3; i++) {
+      breaker.recordFailure();
+    }
+  }
+}
