@@ -1,0 +1,55 @@
+package dev.pyrofn.bor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pyrofn.bor.testing.BorHttp;
+import dev.pyrofn.bor.testing.SorStack;
+import dev.pyrofn.runtime.config.ConfigException;
+import dev.pyrofn.runtime.config.Env;
+import dev.pyrofn.runtime.function.FunctionContext;
+import dev.pyrofn.runtime.function.FunctionSpec;
+import dev.pyrofn.runtime.metrics.Metrics;
+import dev.pyrofn.runtime.testing.RunningFunction;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BorCatalogTest {
+  @Test
+  void theBorJarServesTheSixFunctions() {
+    assertThat(BorCatalog.create().names()).containsExactly(
+        "ReadPyroscopeTriageAssessment.v1", "ReadPyroscopeTriageAssessment.v2",
+        "ReadPyroscopeDiffReport.v1", "ReadPyroscopeDiffReport.v2",
+        "ReadPyroscopeFleetSearch.v1", "ReadPyroscopeFleetSearch.v2");
+  }
+
+  @Test
+  void aMissingProfileDataUrlStopsTheFunctionBeforeItStarts() {
+    FunctionSpec spec = BorCatalog.create().find("ReadPyroscopeTriageAssessment.v2");
+
+    assertThatThrownBy(() -> spec.create(FunctionContext.create(spec, Env.of(Map.of()), Metrics.newRegistry())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("PROFILE_DATA_URL");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "ReadPyroscopeTriageAssessment.v1, /triage/{app}",
+      "ReadPyroscopeTriageAssessment.v2, historyId",
+      "ReadPyroscopeDiffReport.v1, /diff/{app}",
+      "ReadPyroscopeDiffReport.v2, thresholdBreaches",
+      "ReadPyroscopeFleetSearch.v1, /fleet/hotspots",
+      "ReadPyroscopeFleetSearch.v2, criticalServiceCount"})
+  void eachFunctionServesItsOwnContract(String function, String expected) {
+    try (RunningFunction running = RunningFunction.start(BorCatalog.create().find(function),
+        Map.of("PROFILE_DATA_URL", SorStack.deadUrl()))) {
+      HttpResponse<Buffer> response = new BorHttp(running.client()).get("/openapi.yaml");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.bodyAsString()).contains("title: " + function).contains(expected);
+    }
+  }
+}
