@@ -1,0 +1,28 @@
+# One image per function jar: MODULE=sor builds pyrofn-sor.jar (the five SORs), MODULE=bor pyrofn-bor.jar (the
+# BORs). FUNCTION (env) picks the function at run time.
+# Build from the repository root:
+#   docker build -f deploy/docker/function.Dockerfile --build-arg MODULE=sor -t pyrofn/sor:0.1.0 .
+#   docker build -f deploy/docker/function.Dockerfile --build-arg MODULE=bor -t pyrofn/bor:0.1.0 .
+ARG JDK_IMAGE=eclipse-temurin:17.0.16_8-jdk
+ARG JRE_IMAGE=eclipse-temurin:17.0.16_8-jre
+
+FROM ${JDK_IMAGE} AS build
+ARG MODULE
+WORKDIR /src
+COPY . .
+RUN test "$MODULE" = sor -o "$MODULE" = bor || { echo "MODULE must be sor or bor" >&2; exit 1; } \
+ && ./mvnw -B -ntp -q -pl "$MODULE" -am package -DskipTests \
+ && cp "$MODULE/target/pyrofn-$MODULE.jar" /src/function.jar
+
+FROM ${JRE_IMAGE}
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 app \
+ && useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app
+WORKDIR /app
+COPY --from=build /src/function.jar /app/function.jar
+USER 10001:10001
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# SIGTERM reaches java directly (exec), so in-flight requests finish before the pool closes.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/function.jar"]
