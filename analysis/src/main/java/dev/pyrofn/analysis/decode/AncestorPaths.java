@@ -3,14 +3,13 @@ package dev.pyrofn.analysis.decode;
 import java.util.Arrays;
 
 /**
- * Answers "does this node have an ancestor with the same name?" while the levels stream by, keeping only
- * the part of the tree that can still have descendants.
+ * Answers "does this node have an ancestor with the same name?" exactly while the levels stream by, keeping
+ * only the part of the tree that can still have descendants.
  *
- * <p>Every node becomes a <em>cell</em> in three parallel int arrays (one slot per cell):
+ * <p>Every node becomes a <em>cell</em> in two parallel int arrays (one slot per cell, 8 bytes):
  * <pre>
  *   names[c]   function id of the node; -1 for the root ("total" is not a function)
  *   parents[c] cell of the parent node; -1 for the root
- *   depths[c]  level of the node (root = 0), used to find common ancestors
  * </pre>
  * A parent is always created before its children, so {@code parents[c] < c}. Cells of nodes whose subtree
  * has ended are garbage: {@link #retain} compacts the arrays down to the ancestors of the current level
@@ -18,9 +17,10 @@ import java.util.Arrays;
  * bounded by twice that frontier, not by the document.
  *
  * <p>{@code onPath[id]} counts the nodes named {@code id} on the path from the root to the {@code loaded}
- * cell. Children of one level arrive left to right and so do their parents, so moving the loaded path
- * from one parent to the next walks only up to their common ancestor and back down: over a level, each
- * ancestor is entered and left once. Siblings share a parent and cost nothing.
+ * cell. Queries of one level arrive left to right and so do their parents, so moving the loaded path from
+ * one parent to the next walks only up to their common ancestor and back down: over a level, each ancestor
+ * is entered and left at most once. Siblings share a parent and cost nothing. The caller asks only when a
+ * cheap filter (see {@link LevelWalker}) cannot rule the name out, so most nodes never move the path.
  */
 final class AncestorPaths {
   private static final int NO_CELL = -1;
@@ -29,13 +29,13 @@ final class AncestorPaths {
 
   private int[] names = new int[1024];
   private int[] parents = new int[1024];
-  private int[] depths = new int[1024];
   private int size;
   private int liveAfterCompaction;
   private int[] remap = new int[0];
 
   private final int[] onPath;
   private int loaded = NO_CELL;
+  private int loadedDepth = -1;
 
   AncestorPaths(int functionCount) {
     this.onPath = new int[functionCount];
@@ -43,18 +43,18 @@ final class AncestorPaths {
 
   /** Adds the root node of the flame graph. */
   int addRoot() {
-    return append(ROOT_NAME, NO_CELL, 0);
+    return append(ROOT_NAME, NO_CELL);
   }
 
   /** Adds a node named {@code id} under {@code parentCell}; returns its cell. */
   int addChild(int id, int parentCell) {
-    return append(id, parentCell, depths[parentCell] + 1);
+    return append(id, parentCell);
   }
 
-  /** True when {@code cell} or one of its ancestors is named {@code id}. */
-  boolean pathContains(int cell, int id) {
+  /** True when {@code cell} (a node at level {@code depth}) or one of its ancestors is named {@code id}. */
+  boolean pathContains(int cell, int depth, int id) {
     if (cell != loaded) {
-      load(cell);
+      load(cell, depth);
     }
     return onPath[id] > 0;
   }
@@ -72,14 +72,13 @@ final class AncestorPaths {
     if (size < MIN_COMPACTION || size < 2 * liveAfterCompaction) {
       return;
     }
-    load(NO_CELL);
+    load(NO_CELL, -1);
     markAncestors(cells, count);
     int kept = 0;
     for (int c = 0; c < size; c++) {
       if (remap[c] >= 0) {
         remap[c] = kept;
         names[kept] = names[c];
-        depths[kept] = depths[c];
         parents[kept] = parents[c] == NO_CELL ? NO_CELL : remap[parents[c]];
         kept++;
       }
@@ -103,27 +102,27 @@ final class AncestorPaths {
     }
   }
 
-  private int append(int id, int parentCell, int depth) {
+  private int append(int id, int parentCell) {
     if (size == names.length) {
       int capacity = size * 2;
       names = Arrays.copyOf(names, capacity);
       parents = Arrays.copyOf(parents, capacity);
-      depths = Arrays.copyOf(depths, capacity);
     }
     names[size] = id;
     parents[size] = parentCell;
-    depths[size] = depth;
     return size++;
   }
 
   /** Moves the counted path from the loaded cell to {@code target} through their common ancestor. */
-  private void load(int target) {
+  private void load(int target, int targetDepth) {
     int from = loaded;
+    int fromDepth = loadedDepth;
     int to = target;
-    while (depthOf(from) > depthOf(to)) {
+    int toDepth = targetDepth;
+    for (; fromDepth > toDepth; fromDepth--) {
       from = leave(from);
     }
-    while (depthOf(to) > depthOf(from)) {
+    for (; toDepth > fromDepth; toDepth--) {
       to = enter(to);
     }
     while (from != to) {
@@ -131,10 +130,7 @@ final class AncestorPaths {
       to = enter(to);
     }
     loaded = target;
-  }
-
-  private int depthOf(int cell) {
-    return cell == NO_CELL ? -1 : depths[cell];
+    loadedDepth = targetDepth;
   }
 
   private int leave(int cell) {

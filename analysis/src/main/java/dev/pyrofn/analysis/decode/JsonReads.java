@@ -1,6 +1,7 @@
 package dev.pyrofn.analysis.decode;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -21,10 +22,11 @@ final class JsonReads {
    */
   static long readLong(JsonParser p, JsonToken token, String field) throws IOException {
     if (token == JsonToken.VALUE_NUMBER_INT) {
-      if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+      try {
+        return p.getLongValue();
+      } catch (InputCoercionException e) {
         throw error(p, field + ": " + p.getText() + " does not fit in a 64-bit integer");
       }
-      return p.getLongValue();
     }
     if (token == JsonToken.VALUE_STRING) {
       return parseDigits(p, field);

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * A node's parent is the node of the level above whose interval contains it on every side; both levels
  * are sorted by offset, so one cursor that only moves right finds every parent.
  *
- * <p>Only two levels are held at a time, as packed arrays (see {@link #spans}), plus the
- * {@link AncestorPaths} frontier and the per-function sums.
+ * <p>Only two levels are held at a time, as packed arrays, plus the {@link AncestorPaths} frontier and the
+ * per-function sums.
  */
 final class LevelWalker implements LevelSink {
   private static final int INITIAL_WIDTH = 256;
@@ -30,13 +30,21 @@ final class LevelWalker implements LevelSink {
   private int level = -1;
   private int nodeCount;
 
-  // spans: per node of a level, 2*sides longs [start0, end0, start1, end1] (end exclusive);
-  // cells: per node, its cell in AncestorPaths. "previous" is the level above, "current" the one being read.
+  // One node of a level occupies, at index i:
+  //   spans[i*2*sides ..]  [start0, end0, start1, end1]: its interval on each side (end exclusive);
+  //   cells[i]             its cell in AncestorPaths;
+  //   masks[2*i], masks[2*i+1]  two 64-bit Bloom filters of the names on its path (root excluded), one bit
+  //                        per name under two independent hashes. A child whose name misses either filter
+  //                        has no ancestor of that name, which settles the recursion check without touching
+  //                        AncestorPaths for most nodes.
+  // "previous*" is the level above, the unprefixed arrays the level being read; they swap at each level end.
   private long[] previousSpans = new long[INITIAL_WIDTH * 4];
   private int[] previousCells = new int[INITIAL_WIDTH];
+  private long[] previousMasks = new long[INITIAL_WIDTH * 2];
   private int previousCount;
   private long[] spans = new long[INITIAL_WIDTH * 4];
   private int[] cells = new int[INITIAL_WIDTH];
+  private long[] masks = new long[INITIAL_WIDTH * 2];
   private int count;
   private int parentCursor;
 
@@ -104,22 +112,34 @@ final class LevelWalker implements LevelSink {
     for (int s = 0; s < sides; s++) {
       decodeSpan(s, base);
     }
-    int cell;
     if (level == 0) {
-      cell = paths.addRoot();
+      cells[count] = paths.addRoot();
+      masks[2 * count] = 0;
+      masks[2 * count + 1] = 0;
       for (int s = 0; s < sides; s++) {
         totals[s].addRoot(group[3 * s + 1]);
       }
     } else {
-      int parentCell = previousCells[findParent(base)];
-      boolean nested = paths.pathContains(parentCell, id);
-      cell = paths.addChild(id, parentCell);
-      for (int s = 0; s < sides; s++) {
-        totals[s].add(id, group[3 * s + 2], group[3 * s + 1], nested);
-      }
+      addChild(id, findParent(base));
     }
-    cells[count++] = cell;
+    count++;
     nodeCount++;
+  }
+
+  private void addChild(int id, int parent) {
+    long bit = bitOf(id);
+    long otherBit = otherBitOf(id);
+    long parentMask = previousMasks[2 * parent];
+    long parentOtherMask = previousMasks[2 * parent + 1];
+    int parentCell = previousCells[parent];
+    boolean nested = (parentMask & bit) != 0 && (parentOtherMask & otherBit) != 0
+        && paths.pathContains(parentCell, level - 1, id);
+    cells[count] = paths.addChild(id, parentCell);
+    masks[2 * count] = parentMask | bit;
+    masks[2 * count + 1] = parentOtherMask | otherBit;
+    for (int s = 0; s < sides; s++) {
+      totals[s].add(id, group[3 * s + 2], group[3 * s + 1], nested);
+    }
   }
 
   private void decodeSpan(int s, int base) {
@@ -167,21 +187,33 @@ final class LevelWalker implements LevelSink {
 
   private void ensureCapacity() {
     if (count == cells.length) {
-      cells = Arrays.copyOf(cells, count * 2);
-    }
-    if ((count + 1) * 2 * sides > spans.length) {
-      spans = Arrays.copyOf(spans, Math.max(spans.length * 2, (count + 1) * 2 * sides));
+      int capacity = count * 2;
+      cells = Arrays.copyOf(cells, capacity);
+      masks = Arrays.copyOf(masks, capacity * 2);
+      spans = Arrays.copyOf(spans, capacity * 2 * sides);
     }
   }
 
   private void swapLevels() {
     long[] spareSpans = previousSpans;
     int[] spareCells = previousCells;
+    long[] spareMasks = previousMasks;
     previousSpans = spans;
     previousCells = cells;
+    previousMasks = masks;
     previousCount = count;
     spans = spareSpans;
     cells = spareCells;
+    masks = spareMasks;
     count = 0;
+  }
+
+  // Fibonacci hashing: the top 6 bits of id * odd constant pick one of 64 bits; two constants, two filters.
+  private static long bitOf(int id) {
+    return 1L << ((id * 0x9E3779B9) >>> 26);
+  }
+
+  private static long otherBitOf(int id) {
+    return 1L << ((id * 0x85EBCA6B) >>> 26);
   }
 }

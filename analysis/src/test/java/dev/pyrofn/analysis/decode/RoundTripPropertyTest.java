@@ -53,6 +53,37 @@ class RoundTripPropertyTest {
     }
   }
 
+  @Test
+  void deepTreesWithManyNamesDecodeToTheNaiveTable() {
+    // Hundreds of names on 40-deep paths fill the decoder's name filters, so its exact check is exercised on
+    // names that are absent as well as present.
+    for (int seed = 0; seed < 40; seed++) {
+      Random random = new Random(seed);
+      TreeNode tree = TreeNode.root();
+      for (int branch = 0; branch < 8; branch++) {
+        tree.add(deepChain(random, 40));
+      }
+      DecodedProfile profile = FlameGraphDecoder.decodeRender(FlameGraphJson.writer().render(tree, null, 0));
+      assertThat(NaiveTable.actual(profile.table())).as("seed " + seed).isEqualTo(NaiveTable.expected(tree, 0));
+    }
+  }
+
+  /** A path of {@code depth} nodes named from a pool of 300, with short side branches. */
+  private static TreeNode deepChain(Random random, int depth) {
+    TreeNode top = TreeNode.node("f" + random.nextInt(300), 1);
+    TreeNode current = top;
+    for (int d = 1; d < depth; d++) {
+      if (random.nextInt(3) == 0) {
+        current.add(TreeNode.node("f" + random.nextInt(300), 1 + random.nextInt(3)));
+      }
+      TreeNode next = TreeNode.node("f" + random.nextInt(300), random.nextInt(2));
+      current.add(next);
+      current = next;
+    }
+    current.self[0] = 5;
+    return top;
+  }
+
   /** Up to ~200 nodes, depth up to 12, names drawn from a small pool so recursion and sharing are common. */
   private static TreeNode randomTree(Random random, int sides) {
     TreeNode root = sides == 1 ? TreeNode.root() : TreeNode.diffRoot();
