@@ -12,6 +12,7 @@ import dev.pyrofn.runtime.time.TimeWindow;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * {@code GET /diff/{app}?type&from&to&baselineFrom&baselineTo&limit&format} plus the verdict thresholds
@@ -35,7 +36,9 @@ final class DiffRoute implements Handler<RoutingContext> {
     String app = Params.appName(ctx, "app");
     ProfileType type = QueryParams.type(ctx, "type");
     TimeWindow current = params.window(ctx);
-    TimeWindow baseline = params.baselineWindow(ctx, current);
+    Optional<TimeWindow> baseline = Params.optional(ctx, "baselineFrom").isPresent()
+        || Params.optional(ctx, "baselineTo").isPresent()
+        ? Optional.of(params.baselineWindow(ctx, current)) : Optional.empty();
     DiffOptions options = options(ctx);
     boolean markdown = "markdown".equals(QueryParams.choice(ctx, "format", "json", Arrays.asList("json", "markdown")));
     String requestId = version.isV2() ? RequestIds.of(ctx) : null;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The Profile Data SOR's routes, answered as value types. Windows are sent as epoch milliseconds. */
 public final class ProfileData {
@@ -31,10 +32,13 @@ public final class ProfileData {
         .map(json -> ProfileTable.fromJson(type, json));
   }
 
-  /** {@code GET /profiles/{app}/diff}: both sides, names aligned by the SOR. */
-  public Future<DiffSides> diff(String app, ProfileType type, TimeWindow current, TimeWindow baseline) {
+  /**
+   * {@code GET /profiles/{app}/diff}: both sides, names aligned by the SOR. Without an explicit baseline the SOR
+   * takes the window just before the current one as it rounded it, so both sides stay adjacent.
+   */
+  public Future<DiffSides> diff(String app, ProfileType type, TimeWindow current, Optional<TimeWindow> baseline) {
     Map<String, String> query = windowQuery(current, "from", "to");
-    query.putAll(windowQuery(baseline, "baselineFrom", "baselineTo"));
+    baseline.ifPresent(window -> query.putAll(windowQuery(window, "baselineFrom", "baselineTo")));
     query.put("type", type.id());
     query.put("limit", Integer.toString(rows));
     return client.get("/profiles/" + FunctionClient.segment(app) + "/diff", query)
