@@ -30,8 +30,7 @@ public final class FleetVerticle extends BorVerticle {
   @Override
   protected void mountRoutes(Router router) {
     FleetTables tables = new FleetTables(upstreams.profileData(), config);
-    Ownership ownership = new Ownership(version.isV2() ? upstreams.registry() : Optional.empty(),
-        config.fleetConcurrency());
+    Ownership ownership = new Ownership(version.isV2() ? upstreams.registry() : Optional.empty());
     FleetRoutes routes = new FleetRoutes(vertx, tables, ownership, params, config.fleetMaxApps());
     router.get("/search").handler(routes::search);
     router.get("/fleet/hotspots").handler(routes::hotspots);

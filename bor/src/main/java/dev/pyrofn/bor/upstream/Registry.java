@@ -3,21 +3,55 @@ package dev.pyrofn.bor.upstream;
 import dev.pyrofn.runtime.client.FunctionClient;
 import dev.pyrofn.runtime.http.ApiException;
 import io.vertx.core.Future;
-import java.util.Collections;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
-/** The Registry SOR: ownership of one service. */
+/**
+ * The Registry SOR: ownership of services. A fleet answer names up to hundreds of apps, so owners are read as the
+ * registry listing (one call per {@value #PAGE} services) rather than one call per app.
+ */
 public final class Registry {
+  static final int PAGE = 1000;
+  /** The listing is bounded; past this many registered services the rest are treated as unregistered. */
+  static final int MAX_PAGES = 20;
+
   private final FunctionClient client;
 
   public Registry(FunctionClient client) {
     this.client = client;
   }
 
-  /** {@code GET /services/{app}}; a service nobody registered is {@link ServiceOwner#unregistered()}. */
-  public Future<ServiceOwner> owner(String app) {
-    return client.get("/services/" + FunctionClient.segment(app), Collections.emptyMap())
-        .map(ServiceOwner::fromJson)
-        .recover(failure -> failure instanceof ApiException && ((ApiException) failure).status() == 404
-            ? Future.succeededFuture(ServiceOwner.unregistered()) : Future.failedFuture(failure));
+  /** The owner of each of {@code apps}; an app nobody registered is {@link ServiceOwner#unregistered()}. */
+  public Future<Map<String, ServiceOwner>> owners(Set<String> apps) {
+    if (apps.isEmpty()) {
+      return Future.succeededFuture(new HashMap<>());
+    }
+    return page(apps, 0, new HashMap<>());
+  }
+
+  private Future<Map<String, ServiceOwner>> page(Set<String> apps, int offset, Map<String, ServiceOwner> found) {
+    return client.get("/services", Map.of("limit", Integer.toString(PAGE), "offset", Integer.toString(offset)))
+        .compose(answer -> {
+          JsonArray services = services(answer);
+          for (int i = 0; i < services.size(); i++) {
+            JsonObject row = services.getJsonObject(i);
+            if (apps.contains(row.getString("appName"))) {
+              found.put(row.getString("appName"), ServiceOwner.fromJson(row));
+            }
+          }
+          boolean more = services.size() == PAGE && offset / PAGE + 1 < MAX_PAGES && found.size() < apps.size();
+          return more ? page(apps, offset + PAGE, found) : Future.succeededFuture(found);
+        });
+  }
+
+  private static JsonArray services(JsonObject answer) {
+    Object services = answer.getValue("services");
+    if (!(services instanceof JsonArray)) {
+      throw ApiException.upstreamError("Registry SOR answered without a 'services' list", null);
+    }
+    return (JsonArray) services;
   }
 }
