@@ -24,10 +24,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Decoding a flame graph into a function table, next to the practical limit: a plain Jackson token walk over the
  * same bytes that reads every number (and parses every string, as a Connect answer's int64 values are strings).
- * Throughput in MB/s = document size / time per op; the setup prints each document's size.
+ * Throughput in MB/s = document size / time per op; the setup prints each document's size. Sample mode reports
+ * the median and the minimum beside the mean: on a shared machine the minimum and median are the stable
+ * figures, the mean absorbs other processes' bursts.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)

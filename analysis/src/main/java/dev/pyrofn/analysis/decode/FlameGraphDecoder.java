@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,40 +33,38 @@ public final class FlameGraphDecoder {
 
   /** A {@code /pyroscope/render} answer ({@code metadata.format} "single" or absent). */
   public static DecodedProfile decodeRender(InputStream json) {
-    return decode(json, new DecodeSession(1, SINGLE), Shape.RENDER)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.RENDER)[0];
   }
 
   public static DecodedProfile decodeRender(byte[] json) {
-    return decodeRender(new ByteArrayInputStream(json));
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.RENDER)[0];
   }
 
   /** A Connect {@code SelectMergeStacktraces} answer. */
   public static DecodedProfile decodeConnect(InputStream json) {
-    return decode(json, new DecodeSession(1, SINGLE), Shape.CONNECT)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.CONNECT)[0];
   }
 
   public static DecodedProfile decodeConnect(byte[] json) {
-    return decodeConnect(new ByteArrayInputStream(json));
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.CONNECT)[0];
   }
 
   /** A {@code /pyroscope/render-diff} answer ({@code metadata.format} "double", 7 numbers per node). */
   public static DecodedDiff decodeRenderDiff(InputStream json) {
-    DecodedProfile[] sides = decode(json, new DecodeSession(2, DOUBLE), Shape.RENDER);
-    return DecodedDiff.of(sides[0], sides[1]);
+    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE), Shape.RENDER));
   }
 
   public static DecodedDiff decodeRenderDiff(byte[] json) {
-    return decodeRenderDiff(new ByteArrayInputStream(json));
+    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE), Shape.RENDER));
   }
 
   /** A Connect {@code Diff} answer (7 numbers per node). */
   public static DecodedDiff decodeConnectDiff(InputStream json) {
-    DecodedProfile[] sides = decode(json, new DecodeSession(2, DOUBLE), Shape.CONNECT);
-    return DecodedDiff.of(sides[0], sides[1]);
+    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE), Shape.CONNECT));
   }
 
   public static DecodedDiff decodeConnectDiff(byte[] json) {
-    return decodeConnectDiff(new ByteArrayInputStream(json));
+    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE), Shape.CONNECT));
   }
 
   private enum Shape {
@@ -75,8 +72,17 @@ public final class FlameGraphDecoder {
     CONNECT
   }
 
-  private static DecodedProfile[] decode(InputStream json, DecodeSession session, Shape shape) {
-    try (JsonParser p = JSON.createParser(json)) {
+  /** Opens the parser: over the caller's byte[] directly (no copy) or over its stream. */
+  private interface ParserSource {
+    JsonParser open() throws IOException;
+  }
+
+  private static DecodedDiff diffOf(DecodedProfile[] sides) {
+    return DecodedDiff.of(sides[0], sides[1]);
+  }
+
+  private static DecodedProfile[] decode(ParserSource source, DecodeSession session, Shape shape) {
+    try (JsonParser p = source.open()) {
       if (shape == Shape.RENDER) {
         RenderReader.read(p, session);
       } else {
