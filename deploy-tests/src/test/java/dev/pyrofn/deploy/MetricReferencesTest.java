@@ -1,0 +1,101 @@
+package dev.pyrofn.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every metric and label named by an alert rule or a dashboard query exists in the REAL /metrics output of the seven
+ * bank services and of the functions (scraped here after some traffic), or is a label Prometheus adds to a target.
+ */
+class MetricReferencesTest {
+  private static LocalEstate estate;
+  private static LocalFunctions functions;
+  private static ExportedMetrics bank;
+  private static ExportedMetrics function;
+  /** Prometheus writes this series itself for every target (PrometheusScrapeTest sees it for real). */
+  private static final String SCRAPE_SERIES = "up 1\n";
+
+  @BeforeAll
+  static void scrapeRealExporters() {
+    estate = LocalEstate.start();
+    functions = LocalFunctions.start(Http.freePort());
+    for (String service : estate.ports().keySet()) {
+      Http.get(estate.url(service) + "/health");
+      Http.get(estate.url(service) + "/no-such-route");
+    }
+    Http.get(estate.url("api-gateway") + "/api/status");
+    Http.get(functions.urls().get("fn-triage") + "/triage/bank-order?types=cpu");
+    Http.get(functions.urls().get("fn-profile-data") + "/ready");
+    // GC pause metrics are registered at the first collection.
+    System.gc();
+    bank = new ExportedMetrics();
+    estate.ports().keySet().forEach(service -> bank.add(Http.body(estate.url(service) + "/metrics")));
+    function = new ExportedMetrics();
+    functions.urls().values().forEach(url -> function.add(Http.body(url + "/metrics")));
+    bank.add(SCRAPE_SERIES);
+    function.add(SCRAPE_SERIES);
+  }
+
+  @AfterAll
+  static void stop() {
+    functions.close();
+    estate.close();
+  }
+
+  @Test
+  void theMetricContractHoldsForEveryBankService() {
+    assertThat(bank.names()).contains("vertx_http_server_requests_total", "jvm_gc_pause_seconds_sum",
+        "process_cpu_usage", "jvm_memory_max_bytes");
+    assertThat(bank.labels("vertx_http_server_requests_total")).contains("service", "route", "method", "code");
+  }
+
+  @Test
+  void everyAlertRuleReferencesExportedMetricsAndLabels() {
+    Map<String, String> alerts = StackFiles.alertExpressions();
+    assertThat(alerts).hasSize(6);
+    assertThat(problems(alerts)).isEmpty();
+  }
+
+  @Test
+  void everyDashboardQueryReferencesExportedMetricsAndLabels() {
+    Map<String, String> queries = StackFiles.dashboardQueries();
+    assertThat(queries).hasSizeGreaterThan(40);
+    assertThat(problems(queries)).isEmpty();
+  }
+
+  @Test
+  void theFunctionsDashboardShowsUpstreamCallsAndPoolsThatFunctionsExport() {
+    assertThat(function.names()).contains("vertx_http_client_responses_total",
+        "vertx_http_client_response_time_seconds_bucket", "vertx_pool_in_use", "vertx_pool_queue_pending");
+    assertThat(function.labels("vertx_http_client_responses_total")).contains("remote", "code");
+    assertThat(function.labels("vertx_pool_in_use")).contains("pool_type", "pool_name");
+  }
+
+  /**
+   * A query restricted to one job is checked against that job's exporters only; others against both, since the
+   * alerts cover services and functions alike.
+   */
+  private static List<String> problems(Map<String, String> queries) {
+    Set<String> targetLabels = StackFiles.targetLabels();
+    ExportedMetrics both = new ExportedMetrics();
+    estate.ports().keySet().forEach(service -> both.add(Http.body(estate.url(service) + "/metrics")));
+    functions.urls().values().forEach(url -> both.add(Http.body(url + "/metrics")));
+    both.add(SCRAPE_SERIES);
+    List<String> problems = new ArrayList<>();
+    queries.forEach((where, expression) -> {
+      ExportedMetrics source = expression.contains("job=\"functions\"") ? function
+          : expression.contains("job=\"bank-services\"") || expression.contains("service=") ? bank : both;
+      for (String problem : PromQl.of(expression).problems(source, targetLabels)) {
+        problems.add(where + ": " + problem + " in " + expression);
+      }
+    });
+    return problems;
+  }
+}
