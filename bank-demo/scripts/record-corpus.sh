@@ -2,25 +2,23 @@
 # Records real collapsed CPU profiles of the seven bank services under load and writes them into the triage
 # corpus: analysis/src/test/resources/triage-corpus/bank-<service>.cpu.collapsed (+ .label.properties).
 #
-#   record-corpus.sh [--duration 30s] [--rate 200] [--concurrency 4] [--out DIR]
+#   record-corpus.sh [--warmup 30s] [--duration 40s] [--rate 200] [--concurrency 4] [--out DIR]
 #
-# --duration is per service: the services are loaded one after the other (all seven stay up, so the gateway's
-# fan-out really reaches the others), each at most --concurrency requests in flight, so that the steady-state
-# work, not JIT warm-up, dominates every profile even on a 2-core machine.
-#
-# How: every service JVM runs with async-profiler 4.1 (tools.profiler:async-profiler from Maven Central) as
-# -agentpath:libasyncProfiler.so=start,event=itimer,collapsed,file=... ; itimer works in containers without
-# perf_events. The LoadGenerator drives one service per phase; on shutdown each JVM dumps its collapsed stacks
-# (root first, Java frames in slash form: java/util/regex/Pattern.compile). The Pyroscope agent is NOT attached
-# here: one JVM can host only one async-profiler.
+# How: the seven services run with the real Pyroscope agent in file mode (PROFILE_DIR, 5 s JFR snapshots with
+# itimer CPU samples, alloc 512k, lock 10ms). A mixed warm-up load runs first, so JIT compilation and class loading
+# of start-up do not dominate; then each service is loaded alone for --duration (all seven stay up, so the gateway's
+# fan-out really reaches the others), at most --concurrency requests in flight. The snapshots that started after
+# the warm-up are folded into collapsed stacks by dev.pyrofn.bank.profiling.JfrToCollapsed (root first, Java
+# frames in slash form: java/util/regex/Pattern.compile, as Pyroscope stores them).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")/.." && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 JAR="$HERE/target/bank-demo.jar"
-duration="30s"; rate="200"; concurrency="4"; out="$ROOT/analysis/src/test/resources/triage-corpus"
+warmup="30s"; duration="40s"; rate="200"; concurrency="4"; out="$ROOT/analysis/src/test/resources/triage-corpus"
 while [ $# -gt 0 ]; do
   case "$1" in
+    --warmup) warmup="$2"; shift ;;
     --duration) duration="$2"; shift ;;
     --rate) rate="$2"; shift ;;
     --concurrency) concurrency="$2"; shift ;;
@@ -44,17 +42,10 @@ declare -A FORBIDDEN=([api-gateway]=crypto_overhead,exception_overhead [order]=c
 work="$(mktemp -d)"
 trap 'for f in "$work"/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done' EXIT
 
-ap_jar="$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1.jar"
-[ -f "$ap_jar" ] || (cd "$ROOT" && ./mvnw -q dependency:get -Dartifact=tools.profiler:async-profiler:4.1)
-case "$(uname -m)" in aarch64|arm64) platform=linux-arm64 ;; *) platform=linux-x64 ;; esac
-unzip -q -o -j "$ap_jar" "$platform/libasyncProfiler.so" -d "$work"
-lib="$work/libasyncProfiler.so"
-
 for i in "${!SERVICES[@]}"; do
   service="${SERVICES[$i]}"
-  SERVICE="$service" PORT="${PORTS[$i]}" java -Xmx256m \
-    "-agentpath:$lib=start,event=itimer,collapsed,file=$work/bank-$service.cpu.collapsed" \
-    -jar "$JAR" >"$work/$service.log" 2>&1 &
+  SERVICE="$service" PORT="${PORTS[$i]}" PROFILE_DIR="$work/jfr/$service" PROFILE_INTERVAL=5s \
+    java -Xmx256m -jar "$JAR" >"$work/$service.log" 2>&1 &
   echo $! >"$work/$service.pid"
 done
 for port in "${PORTS[@]}"; do
@@ -65,6 +56,9 @@ for port in "${PORTS[@]}"; do
   done
 done
 
+echo "== warm-up: all seven for $warmup"
+java -cp "$JAR" dev.pyrofn.bank.load.LoadGenerator --duration "$warmup" --rate 100 --progress 10s | tail -1
+profile_from_ms="$(date +%s%3N)"
 for i in "${!SERVICES[@]}"; do
   echo "== loading bank-${SERVICES[$i]} for $duration"
   java -cp "$JAR" dev.pyrofn.bank.load.LoadGenerator --duration "$duration" --rate "$rate" \
@@ -82,13 +76,19 @@ mkdir -p "$out"
 recorded="$(date -u +%Y-%m-%d)"
 for service in "${SERVICES[@]}"; do
   src="$work/bank-$service.cpu.collapsed"
-  [ -s "$src" ] || { echo "no profile for $service (see $work/$service.log)" >&2; exit 1; }
+  snapshots=()
+  for f in "$work/jfr/$service"/*.jfr; do
+    started="$(basename "$f" .jfr | sed 's/.*-\([0-9]\{13\}\)-[0-9]*$/\1/')"
+    [ "$started" -ge "$profile_from_ms" ] && snapshots+=("$f")
+  done
+  [ ${#snapshots[@]} -gt 0 ] || { echo "no snapshot after warm-up for $service (see $work/$service.log)" >&2; exit 1; }
+  java -cp "$JAR" dev.pyrofn.bank.profiling.JfrToCollapsed "$src" "${snapshots[@]}"
   cp "$src" "$out/bank-$service.cpu.collapsed"
   cat >"$out/bank-$service.label.properties" <<PROPS
 type=cpu
 expected=${EXPECTED[$service]}
 forbidden=${FORBIDDEN[$service]}
-source=bank-demo bank-$service under LoadGenerator (one service per phase, $duration, max $concurrency in flight, all seven up), async-profiler 4.1 -agentpath event=itimer collapsed, JDK $(java -version 2>&1 | head -1 | sed 's/.*"\(.*\)".*/\1/'), recorded $recorded by bank-demo/scripts/record-corpus.sh
+source=bank-demo bank-$service under LoadGenerator ($warmup mixed warm-up not profiled, then this service alone for $duration, max $concurrency in flight, all seven up), Pyroscope agent 2.9.2 file mode (itimer JFR snapshots) folded by JfrToCollapsed, JDK $(java -version 2>&1 | head -1 | sed 's/.*"\(.*\)".*/\1/'), recorded $recorded by bank-demo/scripts/record-corpus.sh
 PROPS
   echo "bank-$service: $(wc -l <"$out/bank-$service.cpu.collapsed") stacks, $(awk '{s+=$NF} END {print s}' "$out/bank-$service.cpu.collapsed") samples"
 done

@@ -2,14 +2,16 @@ package dev.pyrofn.bank.account;
 
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * Planted problems: statements rendered line by line with String.format, interest computed over boxed
- * {@code List<Double>} streams, and throw-away collections per request (allocation churn).
+ * {@code Map<Long, Double>} and streams, and throw-away collections per request (allocation churn).
  */
 final class AccountWork {
   private final AccountBook book;
@@ -34,17 +36,22 @@ final class AccountWork {
         .put("firstLine", lines.isEmpty() ? "" : lines.get(0));
   }
 
-  /** Daily-compounded interest for {@code accounts} accounts over {@code days}, all in boxed Doubles. */
+  /**
+   * Daily-compounded interest for {@code accounts} accounts over {@code days}: balances live in a
+   * {@code Map<Long, Double>} updated with merge and summed through boxed streams, so every step boxes.
+   */
   JsonObject interest(int accounts, int days, double annualRate) {
-    List<Double> balances = IntStream.rangeClosed(1, accounts)
-        .mapToObj(i -> 1_000.0 + i * 13.5)
-        .collect(Collectors.toList());
+    Map<Long, Double> balances = new HashMap<>();
+    LongStream.rangeClosed(1, accounts).forEach(id -> balances.put(id, 1_000.0 + id * 13.5));
+    Double before = balances.values().stream().reduce(0.0, Double::sum);
     double dailyRate = annualRate / 365.0;
-    List<Double> grown = balances;
     for (int day = 0; day < days; day++) {
-      grown = grown.stream().map(b -> b * (1 + dailyRate)).collect(Collectors.toList());
+      for (long id = 1; id <= accounts; id++) {
+        Double balance = balances.get(id);
+        balances.merge(id, balance * dailyRate, Double::sum);
+      }
     }
-    Double before = balances.stream().reduce(0.0, Double::sum);
+    List<Double> grown = balances.values().stream().collect(Collectors.toList());
     Double after = grown.stream().reduce(0.0, Double::sum);
     return new JsonObject().put("accounts", accounts).put("days", days)
         .put("interest", Math.round((after - before) * 100) / 100.0);

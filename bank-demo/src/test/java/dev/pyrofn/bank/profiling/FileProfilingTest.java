@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +58,8 @@ class FileProfilingTest {
       }
 
       assertThat(seen).containsAll(EXPECTED);
+      assertThat(cpuStacks(profiles)).anySatisfy(stack -> assertThat(stack)
+          .contains("dev/pyrofn/bank/order/OrderWork.validate;").contains("java/util/regex/Pattern."));
       assertThat(Files.list(profiles).map(p -> p.getFileName().toString()).collect(Collectors.toList()))
           .allSatisfy(name -> assertThat(name).matches("(bank-order-\\d+-\\d{4}\\.jfr|.*\\.part)"));
     } finally {
@@ -128,6 +132,15 @@ class FileProfilingTest {
         .timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.noBody())
         .build();
+  }
+
+  /** The CPU samples folded the way record-corpus.sh does it: root first, slash form. */
+  private static Set<String> cpuStacks(Path directory) throws IOException {
+    Map<String, Long> stacks = new TreeMap<>();
+    try (Stream<Path> listing = Files.list(directory)) {
+      listing.filter(p -> p.toString().endsWith(".jfr")).forEach(p -> JfrToCollapsed.fold(p, stacks));
+    }
+    return stacks.keySet();
   }
 
   private static Set<String> eventTypes(Path directory) throws IOException {
