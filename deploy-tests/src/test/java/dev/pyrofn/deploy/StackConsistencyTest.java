@@ -1,0 +1,276 @@
+package dev.pyrofn.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One stack, five descriptions: names, ports, images and environment agree across docker-compose.yml, Prometheus,
+ * Ansible, Terraform and Helm (and the lists inside validate.sh). docker-compose.yml is the reference.
+ */
+class StackConsistencyTest {
+  private static final Set<String> SECRETS = Set.of("DB_PASSWORD", "AUTH_TOKENS");
+  private static final JsonNode COMPOSE = StackFiles.yaml("docker-compose.yml").path("services");
+
+  /** Compose service name to its one published port (host port = container port). */
+  private static Map<String, Integer> composePorts(String prefix) {
+    Map<String, Integer> ports = new TreeMap<>();
+    COMPOSE.fieldNames().forEachRemaining(name -> {
+      if (name.startsWith(prefix)) {
+        String mapping = COMPOSE.path(name).path("ports").get(0).asText();
+        String[] parts = mapping.split(":");
+        assertThat(parts[0]).as(name + " host port = container port").isEqualTo(parts[1]);
+        ports.put(name, Integer.parseInt(parts[1]));
+      }
+    });
+    return ports;
+  }
+
+  private static Map<String, String> composeEnv(String service) {
+    Map<String, String> env = new TreeMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = COMPOSE.path(service).path("environment").fields();
+    fields.forEachRemaining(field -> {
+      if (!SECRETS.contains(field.getKey())) {
+        env.put(field.getKey(), field.getValue().asText());
+      }
+    });
+    return env;
+  }
+
+  private static Map<String, String> env(JsonNode node) {
+    Map<String, String> env = new TreeMap<>();
+    node.fields().forEachRemaining(field -> env.put(field.getKey(), field.getValue().asText()));
+    return env;
+  }
+
+  @Test
+  void composeRunsTheWholeStackOnOneNetworkWithPinnedImagesAndHealthChecks() {
+    List<String> names = new ArrayList<>();
+    COMPOSE.fieldNames().forEachRemaining(names::add);
+    assertThat(names).contains("pyroscope", "prometheus", "grafana", "postgres");
+    assertThat(composePorts("bank-")).containsExactly(Map.entry("bank-account", 8084),
+        Map.entry("bank-api-gateway", 8080), Map.entry("bank-fraud", 8083), Map.entry("bank-loan", 8085),
+        Map.entry("bank-notification", 8086), Map.entry("bank-order", 8081), Map.entry("bank-payment", 8082));
+    assertThat(composePorts("fn-")).hasSize(8);
+    for (String name : names) {
+      JsonNode service = COMPOSE.path(name);
+      String image = service.path("image").asText();
+      assertThat(image).as(name).matches("[a-z0-9./-]+:[0-9][\\w.-]*|[a-z0-9./-]+:v[0-9][\\w.-]*");
+      assertThat(service.path("networks").toString()).as(name).isEqualTo("[\"pyrofn\"]");
+      assertThat(service.path("container_name").asText()).isEqualTo(name);
+      if (!"pyroscope".equals(name)) { // distroless image: checked from outside (see the comment in compose)
+        assertThat(service.path("healthcheck").path("test").isMissingNode()).as(name + " health check").isFalse();
+      }
+    }
+    assertThat(StackFiles.yaml("docker-compose.yml").path("volumes").size()).isEqualTo(4);
+  }
+
+  @Test
+  void credentialsComeFromTheEnvironmentNotFromFilesOrImages() {
+    assertThat(COMPOSE.path("grafana").path("environment").path("GF_SECURITY_ADMIN_PASSWORD").asText())
+        .startsWith("${GRAFANA_ADMIN_PASSWORD");
+    assertThat(COMPOSE.path("postgres").path("environment").path("POSTGRES_PASSWORD").asText())
+        .startsWith("${POSTGRES_PASSWORD");
+    for (String dockerfile : new String[] {"docker/bank-demo.Dockerfile", "docker/function.Dockerfile"}) {
+      String text = StackFiles.text(Repo.deploy(dockerfile));
+      assertThat(text).as(dockerfile + " is multi-stage").containsPattern("(?s)FROM .* AS build.*\nFROM ");
+      assertThat(text).as(dockerfile + " runs as non-root").containsPattern("\nUSER 10001");
+      assertThat(text).as(dockerfile).doesNotContainPattern("(?i)ENV [^\n]*(PASSWORD|TOKEN|SECRET)");
+    }
+  }
+
+  @Test
+  void prometheusScrapesEveryComposeServiceAndFunctionOnItsPort() {
+    Map<String, Integer> bank = new TreeMap<>();
+    Map<String, Integer> functions = new TreeMap<>();
+    Map<String, String> functionLabels = new TreeMap<>();
+    for (JsonNode job : StackFiles.yaml("config/prometheus/prometheus.yml").path("scrape_configs")) {
+      for (JsonNode group : job.path("static_configs")) {
+        for (JsonNode target : group.path("targets")) {
+          String[] hostPort = target.asText().split(":");
+          String jobName = job.path("job_name").asText();
+          if ("bank-services".equals(jobName)) {
+            bank.put(hostPort[0], Integer.parseInt(hostPort[1]));
+          } else if ("functions".equals(jobName)) {
+            functions.put(hostPort[0], Integer.parseInt(hostPort[1]));
+            functionLabels.put(hostPort[0], group.path("labels").path("function").asText());
+          }
+        }
+      }
+    }
+    assertThat(bank).isEqualTo(composePorts("bank-"));
+    assertThat(functions).isEqualTo(composePorts("fn-"));
+    functionLabels.forEach((name, function) ->
+        assertThat(composeEnv(name)).containsEntry("FUNCTION", function));
+  }
+
+  @Test
+  void ansibleDeploysTheSameContainersImagesPortsAndEnvironment() {
+    JsonNode vars = StackFiles.yaml("ansible/vars/stack.yml");
+    for (JsonNode service : vars.path("pyrofn_bank_services")) {
+      String name = service.path("name").asText();
+      assertThat(service.path("port").asInt()).isEqualTo(composePorts("bank-").get(name));
+      assertThat(env(service.path("env"))).as(name).isEqualTo(composeEnv(name));
+      assertThat(vars.path("pyrofn_images").path("bank").asText()).isEqualTo(COMPOSE.path(name).path("image").asText());
+    }
+    for (JsonNode function : vars.path("pyrofn_functions")) {
+      String name = function.path("name").asText();
+      assertThat(function.path("port").asInt()).isEqualTo(composePorts("fn-").get(name));
+      assertThat(env(function.path("env"))).as(name).isEqualTo(composeEnv(name));
+      assertThat(vars.path("pyrofn_images").path(function.path("image").asText()).asText())
+          .isEqualTo(COMPOSE.path(name).path("image").asText());
+    }
+    assertThat(vars.path("pyrofn_bank_services").size()).isEqualTo(7);
+    assertThat(vars.path("pyrofn_functions").size()).isEqualTo(8);
+    for (String infra : new String[] {"pyroscope", "prometheus", "grafana", "postgres"}) {
+      assertThat(vars.path("pyrofn_images").path(infra).asText()).isEqualTo(COMPOSE.path(infra).path("image").asText());
+    }
+  }
+
+  @Test
+  void terraformDeploysTheSameContainersImagesPortsAndEnvironment() {
+    JsonNode locals = StackFiles.json(Repo.deploy("terraform/stack.tf.json")).path("locals");
+    Map<String, Integer> bankPorts = new TreeMap<>();
+    locals.path("bank_services").fields().forEachRemaining(entry -> {
+      bankPorts.put(entry.getKey(), entry.getValue().path("port").asInt());
+      assertThat(env(entry.getValue().path("env"))).as(entry.getKey()).isEqualTo(composeEnv(entry.getKey()));
+    });
+    Map<String, Integer> functionPorts = new TreeMap<>();
+    locals.path("functions").fields().forEachRemaining(entry -> {
+      functionPorts.put(entry.getKey(), entry.getValue().path("port").asInt());
+      assertThat(env(entry.getValue().path("env"))).as(entry.getKey()).isEqualTo(composeEnv(entry.getKey()));
+      assertThat(locals.path("images").path(entry.getValue().path("image").asText()).asText())
+          .isEqualTo(COMPOSE.path(entry.getKey()).path("image").asText());
+    });
+    assertThat(bankPorts).isEqualTo(composePorts("bank-"));
+    assertThat(functionPorts).isEqualTo(composePorts("fn-"));
+    for (String infra : new String[] {"pyroscope", "prometheus", "grafana", "postgres"}) {
+      assertThat(locals.path("images").path(infra).asText()).isEqualTo(COMPOSE.path(infra).path("image").asText());
+    }
+  }
+
+  @Test
+  void terraformVariablesMatchTheExampleTfvars() {
+    Set<String> declared = names(StackFiles.text(Repo.deploy("terraform/variables.tf")),
+        "(?m)^variable \"([a-z_]+)\"");
+    Set<String> example = names(StackFiles.text(Repo.deploy("terraform/terraform.tfvars.example")),
+        "(?m)^([a-z_]+)\\s*=");
+    assertThat(example).isEqualTo(declared);
+    Set<String> used = names(StackFiles.text(Repo.deploy("terraform/main.tf"))
+        + StackFiles.text(Repo.deploy("terraform/versions.tf")), "var\\.([a-z_]+)");
+    assertThat(declared).isEqualTo(used);
+  }
+
+  @Test
+  void terraformFilesAreFormattedWhenTerraformIsInstalled() {
+    String terraform = Command.find("terraform");
+    if (terraform == null) {
+      return; // terraform is not a Debian package; this one check runs only where it is installed
+    }
+    Command.Result result = Command.run(terraform, "fmt", "-check", "-recursive",
+        Repo.deploy("terraform").toString());
+    assertThat(result.exitCode).as(result.toString()).isZero();
+  }
+
+  @Test
+  void helmRunsTheSameFunctionsOnTheSamePortsWithTheSameImagesAndUpstreams() {
+    JsonNode values = StackFiles.yaml("helm/pyroscope-functions/values.yaml");
+    Map<String, Integer> ports = new TreeMap<>();
+    values.path("functions").fields().forEachRemaining(entry -> {
+      String name = entry.getKey();
+      JsonNode function = entry.getValue();
+      ports.put(name, function.path("port").asInt());
+      Map<String, String> compose = composeEnv(name);
+      assertThat(function.path("function").asText()).isEqualTo(compose.get("FUNCTION"));
+      JsonNode image = values.path("images").path(function.path("layer").asText());
+      assertThat(image.path("repository").asText() + ":" + image.path("tag").asText())
+          .isEqualTo(COMPOSE.path(name).path("image").asText());
+      env(function.path("env")).forEach((key, value) -> assertThat(compose).containsEntry(key, value));
+      for (String upstream : new String[] {"PROFILE_DATA_URL", "BASELINE_URL", "HISTORY_URL", "REGISTRY_URL"}) {
+        assertThat(function.path("env").path(upstream).asText(null)).as(name + " " + upstream)
+            .isEqualTo(compose.get(upstream));
+      }
+      assertThat(function.path("database").asBoolean()).isEqualTo(compose.containsKey("DB_HOST"));
+      assertThat(function.path("pyroscope").asBoolean()).isEqualTo(compose.containsKey("PYROSCOPE_URL"));
+    });
+    assertThat(ports).isEqualTo(composePorts("fn-"));
+  }
+
+  @Test
+  void validateShChecksTheSameFunctionsDashboardsAndAlerts() {
+    String script = StackFiles.text(Repo.deploy("scripts/validate.sh"));
+    List<String> functions = array(script, "functions");
+    List<String> ports = array(script, "function_ports");
+    Map<String, Integer> checked = new TreeMap<>();
+    for (int i = 0; i < functions.size(); i++) {
+      checked.put(functions.get(i), Integer.parseInt(ports.get(i)));
+    }
+    assertThat(checked).isEqualTo(composePorts("fn-"));
+    assertThat(array(script, "alerts")).containsExactlyInAnyOrderElementsOf(StackFiles.alertExpressions().keySet());
+    List<String> uids = new ArrayList<>();
+    StackFiles.dashboards().forEach(file -> uids.add(StackFiles.json(file).path("uid").asText()));
+    assertThat(array(script, "dashboards")).containsExactlyInAnyOrderElementsOf(uids);
+    Map<String, Integer> bank = new LinkedHashMap<>();
+    List<String> services = array(script, "bank_services");
+    List<String> bankPorts = array(script, "bank_ports");
+    for (int i = 0; i < services.size(); i++) {
+      bank.put("bank-" + services.get(i), Integer.parseInt(bankPorts.get(i)));
+    }
+    assertThat(new TreeMap<>(bank)).isEqualTo(composePorts("bank-"));
+  }
+
+  @Test
+  void helmTemplatesHaveBalancedActions() {
+    for (String template : new String[] {"deployment.yaml", "service.yaml", "configmap.yaml", "secret.yaml",
+        "hpa.yaml", "podmonitor.yaml", "_helpers.tpl"}) {
+      String text = StackFiles.text(Repo.deploy("helm/pyroscope-functions/templates/" + template));
+      int opened = count(text, "\\{\\{-?\\s*(if|range|define|with)\\b");
+      int ended = count(text, "\\{\\{-?\\s*end\\s*-?\\}\\}");
+      assertThat(ended).as(template + ": every if/range/define/with has its end").isEqualTo(opened);
+      assertThat(count(text, "\\{\\{")).as(template).isEqualTo(count(text, "\\}\\}"));
+    }
+    String deployment = StackFiles.text(Repo.deploy("helm/pyroscope-functions/templates/deployment.yaml"));
+    assertThat(deployment).contains("path: /health", "path: /ready", "resources:", "runAsNonRoot: true");
+    assertThat(StackFiles.text(Repo.deploy("helm/pyroscope-functions/templates/hpa.yaml")))
+        .contains("HorizontalPodAutoscaler", "eq $fn.layer \"bor\"");
+  }
+
+  private static List<String> array(String script, String name) {
+    Matcher matcher = Pattern.compile("(?m)^" + name + "=\\(([^)]*)\\)").matcher(script);
+    assertThat(matcher.find()).as("array " + name + " in validate.sh").isTrue();
+    List<String> items = new ArrayList<>();
+    for (String item : matcher.group(1).trim().split("\\s+")) {
+      items.add(item);
+    }
+    return items;
+  }
+
+  private static Set<String> names(String text, String regex) {
+    Set<String> names = new TreeSet<>();
+    Matcher matcher = Pattern.compile(regex).matcher(text);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
+
+  private static int count(String text, String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(text);
+    int count = 0;
+    while (matcher.find()) {
+      count++;
+    }
+    return count;
+  }
+}
