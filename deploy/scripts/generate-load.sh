@@ -12,7 +12,8 @@
 #                  name=http://host:port entries for services elsewhere                   [all]
 #   --host         host of the named services (their ports are 8080-8086)                [localhost]
 #
-# BANK_JAR points at bank-demo.jar [bank-demo/target/bank-demo.jar]; JAVA at the java binary [java].
+# BANK_JAR points at bank-demo.jar [bank-demo/target/bank-demo.jar] (BANK_CLASSPATH, when set, is used as the class
+# path instead: tests run the generator from their own class path); JAVA at the java binary [java].
 # Exit status: the load generator's (0, or 1 when every request failed); 2 on a usage error.
 set -euo pipefail
 
@@ -71,7 +72,8 @@ for entry in "${entries[@]}"; do
   fi
 done
 
-[ -f "$jar" ] || { echo "generate-load.sh: $jar not found; build it: ./mvnw -q -pl bank-demo package -DskipTests" >&2; exit 1; }
+classpath="${BANK_CLASSPATH:-$jar}"
+[ -n "${BANK_CLASSPATH:-}" ] || [ -f "$jar" ] || { echo "generate-load.sh: $jar not found; build it: ./mvnw -q -pl bank-demo package -DskipTests" >&2; exit 1; }
 echo "load: $duration at $rate req/s, concurrency $concurrency, targets $resolved"
-exec "${JAVA:-java}" -Xmx256m -cp "$jar" dev.pyrofn.bank.load.LoadGenerator \
+exec "${JAVA:-java}" -Xmx256m -cp "$classpath" dev.pyrofn.bank.load.LoadGenerator \
   --duration "$duration" --rate "$rate" --concurrency "$concurrency" --targets "$resolved"
