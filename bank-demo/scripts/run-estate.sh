@@ -32,17 +32,19 @@ done
 
 start_one() {
   local service="$1" port="$2"
+  local app="bank-$service-service"
+  [ "$service" = "api-gateway" ] && app="bank-api-gateway"
   local -a env_vars=(SERVICE="$service" PORT="$port")
   case "$mode" in
     agent)
       env_vars+=(JAVA_TOOL_OPTIONS="-javaagent:$AGENT"
-        PYROSCOPE_APPLICATION_NAME="bank-$service"
+        PYROSCOPE_APPLICATION_NAME="$app"
         PYROSCOPE_SERVER_ADDRESS="${PYROSCOPE_SERVER_ADDRESS:-http://localhost:4040}"
         PYROSCOPE_FORMAT=jfr
         PYROSCOPE_PROFILER_EVENT=itimer
         PYROSCOPE_PROFILER_ALLOC=512k
         PYROSCOPE_PROFILER_LOCK=10ms
-        PYROSCOPE_LABELS="env=${BANK_ENV:-demo},service=bank-$service"
+        PYROSCOPE_LABELS="env=${BANK_ENV:-demo},service=$app"
         PYROSCOPE_UPLOAD_INTERVAL="${PYROSCOPE_UPLOAD_INTERVAL:-10s}") ;;
     file)
       env_vars+=(PROFILE_DIR="$profile_dir/$service" PROFILE_INTERVAL="${PROFILE_INTERVAL:-10s}") ;;

@@ -186,7 +186,7 @@ class EstateTest {
     int port = estate.port(service);
     HttpResponse<Buffer> health = http.get(port, "/health");
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.bodyAsJsonObject().getString("service")).isEqualTo("bank-" + service);
+    assertThat(health.bodyAsJsonObject().getString("service")).isEqualTo(applicationName(service));
     awaitOneGarbageCollection();
 
     HttpResponse<Buffer> scrape = http.get(port, "/metrics");
@@ -202,7 +202,7 @@ class EstateTest {
     }
     assertThat(samples).filteredOn(s -> s.name.equals("vertx_http_server_requests_total"))
         .anySatisfy(s -> assertThat(s.labels).containsEntry("route", "/health")
-            .containsEntry("service", "bank-" + service));
+            .containsEntry("service", applicationName(service)));
   }
 
   @Test
@@ -261,5 +261,10 @@ class EstateTest {
 
   private static String fraud() {
     return "{\"account\":\"acc-123x\",\"amount\":6000,\"country\":\"RU\",\"merchant\":\"casino-royal\"}";
+  }
+
+  /** The runbook's application names, spelled out so a change to ServiceConfig cannot pass unnoticed. */
+  private static String applicationName(String service) {
+    return "api-gateway".equals(service) ? "bank-api-gateway" : "bank-" + service + "-service";
   }
 }

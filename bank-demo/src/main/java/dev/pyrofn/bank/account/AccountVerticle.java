@@ -10,7 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 
-/** bank-account: open, balance, deposit, withdraw, statement, interest. */
+/** bank-account-service: open, balance, deposit, withdraw, statement, interest. */
 public final class AccountVerticle extends BankVerticle {
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
 

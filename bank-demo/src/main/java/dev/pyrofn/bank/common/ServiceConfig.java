@@ -36,9 +36,12 @@ public final class ServiceConfig {
     return service;
   }
 
-  /** Pyroscope application name and the {@code service} metric label, e.g. {@code bank-order}. */
+  /**
+   * Pyroscope application name and the {@code service} metric label, as the operations runbook names them:
+   * {@code bank-api-gateway}, and {@code bank-<name>-service} for the others (e.g. {@code bank-order-service}).
+   */
   public String applicationName() {
-    return "bank-" + service;
+    return "api-gateway".equals(service) ? "bank-api-gateway" : "bank-" + service + "-service";
   }
 
   /** 0 means an ephemeral port (tests). */

@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** bank-fraud: scoring, rule scans, anomaly detection. */
+/** bank-fraud-service: scoring, rule scans, anomaly detection. */
 public final class FraudVerticle extends BankVerticle {
   private static final double MAX_AMOUNT = 10_000_000;
 

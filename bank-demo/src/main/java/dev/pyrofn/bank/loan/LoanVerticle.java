@@ -9,7 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 
-/** bank-loan: apply, amortize, risk simulation. */
+/** bank-loan-service: apply, amortize, risk simulation. */
 public final class LoanVerticle extends BankVerticle {
   private static final BigDecimal MAX_PRINCIPAL = new BigDecimal("10000000");
   private static final BigDecimal MAX_INCOME = new BigDecimal("10000000");

@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** bank-notification: send, bulk, render templates, retry. */
+/** bank-notification-service: send, bulk, render templates, retry. */
 public final class NotificationVerticle extends BankVerticle {
   private final NotificationWork work = new NotificationWork();
 

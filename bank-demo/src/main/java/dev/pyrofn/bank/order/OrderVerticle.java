@@ -16,7 +16,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** bank-order: create, list, validate, process, aggregate, fulfil. */
+/** bank-order-service: create, list, validate, process, aggregate, fulfil. */
 public final class OrderVerticle extends BankVerticle {
   private static final int MAX_ITEMS = 50;
   private static final int PROCESS_CHUNKS = 4;

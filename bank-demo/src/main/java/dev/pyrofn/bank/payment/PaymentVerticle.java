@@ -10,7 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 
-/** bank-payment: transfers, payroll, FX, reconciliation. */
+/** bank-payment-service: transfers, payroll, FX, reconciliation. */
 public final class PaymentVerticle extends BankVerticle {
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real Pyroscope agent in file mode, in a child JVM running bank-order: its snapshots are JFR recordings with
+ * The real Pyroscope agent in file mode, in a child JVM running bank-order-service: its snapshots are JFR recordings with
  * CPU samples, allocation samples and monitor (lock) events.
  */
 class FileProfilingTest {
@@ -61,7 +61,7 @@ class FileProfilingTest {
       assertThat(cpuStacks(profiles)).anySatisfy(stack -> assertThat(stack)
           .contains("dev/pyrofn/bank/order/OrderWork.validate;").contains("java/util/regex/Pattern."));
       assertThat(Files.list(profiles).map(p -> p.getFileName().toString()).collect(Collectors.toList()))
-          .allSatisfy(name -> assertThat(name).matches("(bank-order-\\d+-\\d{4}\\.jfr|.*\\.part)"));
+          .allSatisfy(name -> assertThat(name).matches("(bank-order-service-\\d+-\\d{4}\\.jfr|.*\\.part)"));
     } finally {
       service.destroy();
       assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
