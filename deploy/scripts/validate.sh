@@ -35,6 +35,9 @@ bank_services=(api-gateway order payment fraud account loan notification)
 bank_ports=(8080 8081 8082 8083 8084 8085 8086)
 functions=(fn-profile-data fn-baseline fn-history fn-registry fn-alert-rule fn-triage fn-diff-report fn-fleet-search)
 function_ports=(7090 7091 7092 7093 7094 7081 7083 7085)
+app_name() { # SERVICE value -> Pyroscope application, service label and container name
+  if [ "$1" = api-gateway ]; then echo bank-api-gateway; else echo "bank-$1-service"; fi
+}
 alerts=(HighCpuUsage HighHeapUsage HighGcPauseRate HighErrorRate HighLatency ServiceDown)
 dashboards=(pyroscope-java-overview jvm-metrics-deep-dive http-performance service-comparison pyroscope-functions)
 datasources=(prometheus-ds pyroscope-ds)
@@ -95,7 +98,9 @@ check_containers() {
   if [ "$mode" = local ]; then warn "containers: not checked in --local mode (no Docker stack)"; return; fi
   if ! command -v docker >/dev/null 2>&1; then fail "containers: docker CLI not found"; return; fi
   local name state health
-  for name in pyroscope prometheus grafana postgres "${bank_services[@]/#/bank-}" "${functions[@]}"; do
+  local bank_containers=() service
+  for service in "${bank_services[@]}"; do bank_containers+=("$(app_name "$service")"); done
+  for name in pyroscope prometheus grafana postgres "${bank_containers[@]}" "${functions[@]}"; do
     state=$(docker inspect -f '{{.State.Status}}' "$name" 2>/dev/null || echo missing)
     health=$(docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$name" \
       2>/dev/null || echo missing)
@@ -174,14 +179,15 @@ check_profiles() {
   section "Pyroscope applications"
   if [ "$pyroscope_up" != true ]; then warn "Pyroscope applications: Pyroscope not reachable, not checked"; return; fi
   need_jq "Pyroscope applications" || return
-  local now_ms names service
+  local now_ms names service app
   now_ms=$(($(date +%s) * 1000))
   names=$(body "$pyroscope_url/querier.v1.QuerierService/LabelValues" -X POST -H 'Content-Type: application/json' \
     -d "{\"name\":\"service_name\",\"start\":$((now_ms - 3600000)),\"end\":$now_ms}" | jq -r '.names[]?' \
     2>/dev/null || true)
   for service in "${bank_services[@]}"; do
-    if grep -qx "bank-$service" <<<"$names"; then pass "Pyroscope receives profiles of bank-$service"
-    else fail "Pyroscope has no profiles of bank-$service in the last hour (agent attached? load generated?)"; fi
+    app=$(app_name "$service")
+    if grep -qx "$app" <<<"$names"; then pass "Pyroscope receives profiles of $app"
+    else fail "Pyroscope has no profiles of $app in the last hour (agent attached? load generated?)"; fi
   done
 }
 
@@ -211,21 +217,22 @@ endpoints_of() {
 
 check_bank_services() {
   section "bank services"
-  local service url method path expected payload code
+  local service app url method path expected payload code
   for service in "${bank_services[@]}"; do
-    if ! url=$(url_of "$bank_urls" "$service"); then fail "bank-$service: no URL in BANK_URLS"; continue; fi
-    if [ "$(body "$url/health" | grep -c '"UP"' || true)" = 1 ]; then pass "bank-$service /health is UP ($url)"
-    else fail "bank-$service /health does not answer UP ($url)"; continue; fi
-    if body "$url/metrics" | grep -q '^vertx_http_server_requests_total{'; then pass "bank-$service /metrics exports HTTP metrics"
-    else fail "bank-$service /metrics has no vertx_http_server_requests_total"; fi
+    app=$(app_name "$service")
+    if ! url=$(url_of "$bank_urls" "$service"); then fail "$app: no URL in BANK_URLS"; continue; fi
+    if [ "$(body "$url/health" | grep -c '"UP"' || true)" = 1 ]; then pass "$app /health is UP ($url)"
+    else fail "$app /health does not answer UP ($url)"; continue; fi
+    if body "$url/metrics" | grep -q '^vertx_http_server_requests_total{'; then pass "$app /metrics exports HTTP metrics"
+    else fail "$app /metrics has no vertx_http_server_requests_total"; fi
     while read -r method path expected payload; do
       if [ "$method" = POST ]; then
         code=$(status "$url$path" -X POST -H 'Content-Type: application/json' ${payload:+-d "$payload"})
       else
         code=$(status "$url$path")
       fi
-      if [[ ",$expected," == *",$code,"* ]]; then pass "bank-$service $method $path -> $code"
-      else fail "bank-$service $method $path -> $code (expected $expected)"; fi
+      if [[ ",$expected," == *",$code,"* ]]; then pass "$app $method $path -> $code"
+      else fail "$app $method $path -> $code (expected $expected)"; fi
     done < <(endpoints_of "$service")
   done
 }

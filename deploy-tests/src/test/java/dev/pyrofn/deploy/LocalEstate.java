@@ -59,6 +59,11 @@ final class LocalEstate implements AutoCloseable {
     return String.join(",", entries);
   }
 
+  /** The Pyroscope application name, service label and compose container name of a SERVICE value. */
+  static String applicationName(String service) {
+    return ServiceConfig.of(service, 0).applicationName();
+  }
+
   String url(String service) {
     return "http://127.0.0.1:" + ports.get(service);
   }

@@ -100,8 +100,10 @@ class PrometheusScrapeTest {
     if ("localhost".equals(host)) {
       return "127.0.0.1:" + prometheusPort;
     }
-    if (host.startsWith("bank-")) {
-      return "127.0.0.1:" + estate.ports().get(host.substring("bank-".length()));
+    for (String service : estate.ports().keySet()) {
+      if (LocalEstate.applicationName(service).equals(host)) {
+        return "127.0.0.1:" + estate.ports().get(service);
+      }
     }
     String function = functions.urls().get(host);
     return function == null ? null : function.substring("http://".length());
@@ -132,8 +134,8 @@ class PrometheusScrapeTest {
     JsonNode result = awaitNonEmpty("count by (service) (process_cpu_usage{job=\"bank-services\"})");
     TreeSet<String> services = new TreeSet<>();
     result.forEach(series -> services.add(series.path("metric").path("service").asText()));
-    assertThat(services).containsExactly("bank-account", "bank-api-gateway", "bank-fraud", "bank-loan",
-        "bank-notification", "bank-order", "bank-payment");
+    assertThat(services).containsExactly("bank-account-service", "bank-api-gateway", "bank-fraud-service",
+        "bank-loan-service", "bank-notification-service", "bank-order-service", "bank-payment-service");
   }
 
   @Test

@@ -40,9 +40,9 @@ class ScriptsTest {
     assertThat(result.exitCode).as(result.toString()).isZero();
     assertThat(result.output).doesNotContain("FAIL");
     for (String service : estate.ports().keySet()) {
-      assertThat(result.output).contains("PASS  bank-" + service + " /health is UP");
+      assertThat(result.output).contains("PASS  " + LocalEstate.applicationName(service) + " /health is UP");
     }
-    assertThat(result.output).contains("PASS  bank-order POST /orders/process?batch=10 -> 200",
+    assertThat(result.output).contains("PASS  bank-order-service POST /orders/process?batch=10 -> 200",
         "PASS  bank-api-gateway GET /api/status -> 200",
         "WARN  containers: not checked in --local mode", "WARN  Prometheus: no URL given",
         "WARN  Grafana: no URL given", "WARN  Pyroscope: no URL given",
@@ -89,8 +89,8 @@ class ScriptsTest {
     Command.Result result = validate(Map.of());
 
     assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
-    assertThat(result.output).contains("FAIL  bank-loan /health does not answer UP",
-        "PASS  bank-order /health is UP");
+    assertThat(result.output).contains("FAIL  bank-loan-service /health does not answer UP",
+        "PASS  bank-order-service /health is UP");
     assertThat(result.output).containsPattern("FAIL  bank-api-gateway GET /api/status -> 50[24]");
   }
 

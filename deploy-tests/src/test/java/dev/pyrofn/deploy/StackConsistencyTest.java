@@ -59,9 +59,10 @@ class StackConsistencyTest {
     List<String> names = new ArrayList<>();
     COMPOSE.fieldNames().forEachRemaining(names::add);
     assertThat(names).contains("pyroscope", "prometheus", "grafana", "postgres");
-    assertThat(composePorts("bank-")).containsExactly(Map.entry("bank-account", 8084),
-        Map.entry("bank-api-gateway", 8080), Map.entry("bank-fraud", 8083), Map.entry("bank-loan", 8085),
-        Map.entry("bank-notification", 8086), Map.entry("bank-order", 8081), Map.entry("bank-payment", 8082));
+    Map<String, Integer> bank = new TreeMap<>();
+    dev.pyrofn.bank.BankServices.all().forEach((service, spec) ->
+        bank.put(LocalEstate.applicationName(service), spec.defaultPort()));
+    assertThat(composePorts("bank-")).as("the bank-demo module's own names and ports").isEqualTo(bank);
     assertThat(composePorts("fn-")).hasSize(8);
     for (String name : names) {
       JsonNode service = COMPOSE.path(name);
@@ -225,7 +226,7 @@ class StackConsistencyTest {
     List<String> services = array(script, "bank_services");
     List<String> bankPorts = array(script, "bank_ports");
     for (int i = 0; i < services.size(); i++) {
-      bank.put("bank-" + services.get(i), Integer.parseInt(bankPorts.get(i)));
+      bank.put(LocalEstate.applicationName(services.get(i)), Integer.parseInt(bankPorts.get(i)));
     }
     assertThat(new TreeMap<>(bank)).isEqualTo(composePorts("bank-"));
   }
