@@ -139,7 +139,11 @@ check_targets() {
     <<<"$json" 2>/dev/null || true)
   if [ -z "$lines" ]; then fail "Prometheus targets: no active targets"; return; fi
   while read -r job instance health error; do
-    if [ "$health" = up ]; then pass "target $job/$instance is up"; else fail "target $job/$instance is $health: $error"; fi
+    case "$health" in
+      up) pass "target $job/$instance is up" ;;
+      unknown) warn "target $job/$instance not scraped yet (Prometheus just started? run again in 15 s)" ;;
+      *) fail "target $job/$instance is $health: $error" ;;
+    esac
   done <<<"$lines"
   for job in bank-services functions; do
     expected=7; [ "$job" = functions ] && expected=8
