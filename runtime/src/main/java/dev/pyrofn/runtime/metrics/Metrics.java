@@ -1,6 +1,7 @@
 package dev.pyrofn.runtime.metrics;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -11,6 +12,8 @@ import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumSet;
 
 /**
@@ -25,7 +28,7 @@ public final class Metrics {
 
   public static PrometheusMeterRegistry newRegistry() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().meterFilter(latencyHistograms());
+    registry.config().meterFilter(withoutServerRemoteTag()).meterFilter(latencyHistograms());
     return registry;
   }
 
@@ -43,6 +46,28 @@ public final class Metrics {
 
   public static Vertx createVertx(PrometheusMeterRegistry registry) {
     return createVertx(registry, new VertxOptions());
+  }
+
+  /**
+   * REMOTE names the peer: bounded for client and pool meters (our upstreams), unbounded for server meters (every
+   * caller's ephemeral port), so it is dropped from the latter.
+   */
+  private static MeterFilter withoutServerRemoteTag() {
+    return new MeterFilter() {
+      @Override
+      public Meter.Id map(Meter.Id id) {
+        if (!id.getName().startsWith("vertx.http.server") || id.getTag("remote") == null) {
+          return id;
+        }
+        List<Tag> kept = new ArrayList<>();
+        for (Tag tag : id.getTagsAsIterable()) {
+          if (!tag.getKey().equals("remote")) {
+            kept.add(tag);
+          }
+        }
+        return id.replaceTags(kept);
+      }
+    };
   }
 
   private static MeterFilter latencyHistograms() {

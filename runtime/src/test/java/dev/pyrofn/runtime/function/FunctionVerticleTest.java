@@ -89,6 +89,9 @@ class FunctionVerticleTest {
     assertThat(metrics).contains("route=\"/items/:id\"").doesNotContain("/items/17");
     assertThat(metrics).contains("vertx_http_server_response_time_seconds_bucket");
     assertThat(metrics).contains("jvm_memory_used_bytes");
+    assertThat(metrics.lines().filter(line -> line.startsWith("vertx_http_server_requests_total")))
+        .as("server meters must not carry the caller's address").isNotEmpty()
+        .noneMatch(line -> line.contains("remote="));
   }
 
   @Test
