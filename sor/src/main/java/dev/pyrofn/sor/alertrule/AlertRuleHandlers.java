@@ -3,9 +3,8 @@ package dev.pyrofn.sor.alertrule;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.http.JsonBody;
 import dev.pyrofn.runtime.http.Params;
-import dev.pyrofn.runtime.http.Responses;
 import dev.pyrofn.sor.common.Fields;
-import dev.pyrofn.sor.db.DbErrors;
+import dev.pyrofn.sor.common.Replies;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
@@ -39,34 +38,27 @@ final class AlertRuleHandlers {
         Fields.shortText(body, "notificationChannel").orElse(null),
         body.optionalBoolean("enabled").orElse(true),
         Fields.shortText(body, "createdBy").orElse(null));
-    repository.create(rule)
-        .onSuccess(row -> Responses.created(ctx, row))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "create alert rule")));
+    Replies.created(ctx, repository.create(rule), "create alert rule");
   }
 
   void list(RoutingContext ctx) {
     String app = Params.optional(ctx, "appName").map(v -> Params.validAppName("appName", v)).orElse(null);
     int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     int offset = Params.integer(ctx, "offset", 0, 0, 100_000);
-    repository.list(app, limit, offset)
-        .onSuccess(rows -> Responses.ok(ctx, new JsonObject().put("count", rows.size()).put("rules", rows)))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "list alert rules")));
+    Replies.ok(ctx, repository.list(app, limit, offset)
+        .map(rows -> new JsonObject().put("count", rows.size()).put("rules", rows)), "list alert rules");
   }
 
   void active(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
-    repository.active(app)
-        .onSuccess(rows -> Responses.ok(ctx, new JsonObject().put("appName", app).put("count", rows.size())
-            .put("rules", rows)))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "list active alert rules")));
+    Replies.ok(ctx, repository.active(app)
+        .map(rows -> new JsonObject().put("appName", app).put("count", rows.size())
+            .put("rules", rows)), "list active alert rules");
   }
 
   void find(RoutingContext ctx) {
     long id = Params.id(ctx, "id");
-    repository.find(id)
-        .onSuccess(row -> row.ifPresentOrElse(json -> Responses.ok(ctx, json),
-            () -> ctx.fail(ApiException.notFound("no alert rule with id " + id))))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "find alert rule")));
+    Replies.found(ctx, repository.find(id), "no alert rule with id " + id, "find alert rule");
   }
 
   void update(RoutingContext ctx) {
@@ -83,22 +75,11 @@ final class AlertRuleHandlers {
         Fields.shortText(body, "notificationChannel").orElse(null),
         body.optionalBoolean("enabled").orElse(null),
         null);
-    repository.update(id, changes)
-        .onSuccess(row -> row.ifPresentOrElse(json -> Responses.ok(ctx, json),
-            () -> ctx.fail(ApiException.notFound("no alert rule with id " + id))))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "update alert rule")));
+    Replies.found(ctx, repository.update(id, changes), "no alert rule with id " + id, "update alert rule");
   }
 
   void delete(RoutingContext ctx) {
     long id = Params.id(ctx, "id");
-    repository.delete(id)
-        .onSuccess(deleted -> {
-          if (deleted) {
-            Responses.noContent(ctx);
-          } else {
-            ctx.fail(ApiException.notFound("no alert rule with id " + id));
-          }
-        })
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "delete alert rule")));
+    Replies.deleted(ctx, repository.delete(id), "no alert rule with id " + id, "delete alert rule");
   }
 }

@@ -1,11 +1,10 @@
 package dev.pyrofn.sor.alertrule;
 
-import dev.pyrofn.sor.db.Retry;
+import dev.pyrofn.sor.db.Sql;
 import dev.pyrofn.sor.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
@@ -30,45 +29,38 @@ final class AlertRuleRepository {
       + "enabled = COALESCE($7, enabled), updated_at = now() WHERE id = $1 RETURNING " + COLUMNS;
   private static final String DELETE = "DELETE FROM alert_rule WHERE id = $1";
 
-  private final Pool pool;
-  private final Retry retry;
+  private final Sql sql;
 
-  AlertRuleRepository(Pool pool, Retry retry) {
-    this.pool = pool;
-    this.retry = retry;
+  AlertRuleRepository(Sql sql) {
+    this.sql = sql;
   }
 
   Future<JsonObject> create(Rule rule) {
-    Tuple params = Tuple.of(rule.appName, rule.profileType, rule.functionPattern, rule.thresholdPercent,
-        rule.severity, rule.notificationChannel, rule.enabled, rule.createdBy);
-    return pool.preparedQuery(INSERT).execute(params).map(rows -> toJson(rows.iterator().next()));
+    return sql.insertOnce(INSERT, Tuple.of(rule.appName, rule.profileType, rule.functionPattern,
+        rule.thresholdPercent, rule.severity, rule.notificationChannel, rule.enabled, rule.createdBy),
+        AlertRuleRepository::toJson);
   }
 
   Future<JsonArray> list(String app, int limit, int offset) {
-    return retry.run(() -> pool.preparedQuery(LIST).execute(Tuple.of(app, limit, offset)))
-        .map(rows -> Rows.all(rows, AlertRuleRepository::toJson));
+    return sql.listRetried(LIST, Tuple.of(app, limit, offset), AlertRuleRepository::toJson);
   }
 
   Future<Optional<JsonObject>> find(long id) {
-    return retry.run(() -> pool.preparedQuery(BY_ID).execute(Tuple.of(id)))
-        .map(rows -> Rows.first(rows, AlertRuleRepository::toJson));
+    return sql.firstRetried(BY_ID, Tuple.of(id), AlertRuleRepository::toJson);
   }
 
   Future<JsonArray> active(String app) {
-    return retry.run(() -> pool.preparedQuery(ACTIVE).execute(Tuple.of(app)))
-        .map(rows -> Rows.all(rows, AlertRuleRepository::toJson));
+    return sql.listRetried(ACTIVE, Tuple.of(app), AlertRuleRepository::toJson);
   }
 
   /** Applies the non-null fields of {@code rule} (whose appName and createdBy are ignored) to row {@code id}. */
   Future<Optional<JsonObject>> update(long id, Rule rule) {
-    Tuple params = Tuple.of(id, rule.profileType, rule.functionPattern, rule.thresholdPercent, rule.severity,
-        rule.notificationChannel, rule.enabled);
-    return retry.run(() -> pool.preparedQuery(UPDATE).execute(params))
-        .map(rows -> Rows.first(rows, AlertRuleRepository::toJson));
+    return sql.firstRetried(UPDATE, Tuple.of(id, rule.profileType, rule.functionPattern, rule.thresholdPercent,
+        rule.severity, rule.notificationChannel, rule.enabled), AlertRuleRepository::toJson);
   }
 
   Future<Boolean> delete(long id) {
-    return pool.preparedQuery(DELETE).execute(Tuple.of(id)).map(rows -> rows.rowCount() > 0);
+    return sql.deleteOnce(DELETE, Tuple.of(id));
   }
 
   static JsonObject toJson(Row row) {

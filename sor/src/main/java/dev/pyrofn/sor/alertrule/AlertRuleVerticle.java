@@ -20,7 +20,7 @@ public final class AlertRuleVerticle extends DatabaseFunctionVerticle {
   @Override
   protected Future<?> startDependencies() {
     return super.startDependencies()
-        .onSuccess(ignored -> handlers = new AlertRuleHandlers(new AlertRuleRepository(pool(), retry())));
+        .onSuccess(ignored -> handlers = new AlertRuleHandlers(new AlertRuleRepository(sql())));
   }
 
   @Override

@@ -3,9 +3,8 @@ package dev.pyrofn.sor.baseline;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.http.JsonBody;
 import dev.pyrofn.runtime.http.Params;
-import dev.pyrofn.runtime.http.Responses;
 import dev.pyrofn.sor.common.Fields;
-import dev.pyrofn.sor.db.DbErrors;
+import dev.pyrofn.sor.common.Replies;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
@@ -33,25 +32,21 @@ final class BaselineHandlers {
         body.requiredNumber("maxSelfPercent", 0, 100),
         body.optionalEnum("severity", Fields.THRESHOLD_SEVERITIES).orElse("warning"),
         Fields.shortText(body, "createdBy").orElse(null));
-    repository.upsert(baseline)
-        .onSuccess(result -> Responses.json(ctx, result.created ? 201 : 200, result.row))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "upsert baseline")));
+    Replies.upserted(ctx, repository.upsert(baseline), "upsert baseline");
   }
 
   void listForApp(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
-    repository.byApp(app)
-        .onSuccess(rows -> Responses.ok(ctx, new JsonObject().put("appName", app).put("baselines", rows)))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "list baselines")));
+    Replies.ok(ctx, repository.byApp(app)
+        .map(rows -> new JsonObject().put("appName", app).put("baselines", rows)), "list baselines");
   }
 
   void listForAppAndType(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
     String type = Fields.canonicalProfileType("type", ctx.pathParam("type"));
-    repository.byAppAndType(app, type)
-        .onSuccess(rows -> Responses.ok(ctx, new JsonObject().put("appName", app).put("profileType", type)
-            .put("baselines", rows)))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "list baselines")));
+    Replies.ok(ctx, repository.byAppAndType(app, type)
+        .map(rows -> new JsonObject().put("appName", app).put("profileType", type)
+            .put("baselines", rows)), "list baselines");
   }
 
   void update(RoutingContext ctx) {
@@ -62,22 +57,11 @@ final class BaselineHandlers {
     if (maxSelfPercent == null && severity == null) {
       throw ApiException.badBody("give at least one of maxSelfPercent, severity");
     }
-    repository.update(id, maxSelfPercent, severity)
-        .onSuccess(row -> row.ifPresentOrElse(json -> Responses.ok(ctx, json),
-            () -> ctx.fail(ApiException.notFound("no baseline with id " + id))))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "update baseline")));
+    Replies.found(ctx, repository.update(id, maxSelfPercent, severity), "no baseline with id " + id, "update baseline");
   }
 
   void delete(RoutingContext ctx) {
     long id = Params.id(ctx, "id");
-    repository.delete(id)
-        .onSuccess(deleted -> {
-          if (deleted) {
-            Responses.noContent(ctx);
-          } else {
-            ctx.fail(ApiException.notFound("no baseline with id " + id));
-          }
-        })
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "delete baseline")));
+    Replies.deleted(ctx, repository.delete(id), "no baseline with id " + id, "delete baseline");
   }
 }

@@ -1,16 +1,15 @@
 package dev.pyrofn.sor.baseline;
 
-import dev.pyrofn.sor.db.Retry;
+import dev.pyrofn.sor.db.Sql;
 import dev.pyrofn.sor.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 
-/** SQL for {@code performance_baseline}. Every statement here is idempotent, so each is retried on transient errors. */
+/** SQL for {@code performance_baseline}. Everything but delete is idempotent, so retried on transient errors. */
 final class BaselineRepository {
   /** Reads are bounded: an app with more approved baselines than this is a data problem, not a use case. */
   static final int MAX_ROWS = 5_000;
@@ -35,43 +34,31 @@ final class BaselineRepository {
       + "WHERE id = $1 RETURNING " + COLUMNS;
   private static final String DELETE = "DELETE FROM performance_baseline WHERE id = $1";
 
-  private final Pool pool;
-  private final Retry retry;
+  private final Sql sql;
 
-  BaselineRepository(Pool pool, Retry retry) {
-    this.pool = pool;
-    this.retry = retry;
+  BaselineRepository(Sql sql) {
+    this.sql = sql;
   }
 
-  /** The stored row and whether it was created (true) or replaced (false). */
-  Future<Upserted> upsert(NewBaseline baseline) {
-    Tuple params = Tuple.of(baseline.appName, baseline.profileType, baseline.functionName,
-        baseline.maxSelfPercent, baseline.severity, baseline.createdBy);
-    return retry.run(() -> pool.preparedQuery(UPSERT).execute(params))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return new Upserted(toJson(row), row.getBoolean("inserted"));
-        });
+  Future<Sql.Upserted> upsert(NewBaseline baseline) {
+    return sql.upsertRetried(UPSERT, Tuple.of(baseline.appName, baseline.profileType, baseline.functionName,
+        baseline.maxSelfPercent, baseline.severity, baseline.createdBy), BaselineRepository::toJson);
   }
 
   Future<JsonArray> byApp(String app) {
-    return retry.run(() -> pool.preparedQuery(BY_APP).execute(Tuple.of(app)))
-        .map(rows -> Rows.all(rows, BaselineRepository::toJson));
+    return sql.listRetried(BY_APP, Tuple.of(app), BaselineRepository::toJson);
   }
 
   Future<JsonArray> byAppAndType(String app, String type) {
-    return retry.run(() -> pool.preparedQuery(BY_APP_AND_TYPE).execute(Tuple.of(app, type)))
-        .map(rows -> Rows.all(rows, BaselineRepository::toJson));
+    return sql.listRetried(BY_APP_AND_TYPE, Tuple.of(app, type), BaselineRepository::toJson);
   }
 
   Future<Optional<JsonObject>> update(long id, Double maxSelfPercent, String severity) {
-    return retry.run(() -> pool.preparedQuery(UPDATE).execute(Tuple.of(id, maxSelfPercent, severity)))
-        .map(rows -> Rows.first(rows, BaselineRepository::toJson));
+    return sql.firstRetried(UPDATE, Tuple.of(id, maxSelfPercent, severity), BaselineRepository::toJson);
   }
 
-  /** Not retried: a repeat after a lost acknowledgement would answer 404 for a delete that happened. */
   Future<Boolean> delete(long id) {
-    return pool.preparedQuery(DELETE).execute(Tuple.of(id)).map(rows -> rows.rowCount() > 0);
+    return sql.deleteOnce(DELETE, Tuple.of(id));
   }
 
   static JsonObject toJson(Row row) {
@@ -107,13 +94,4 @@ final class BaselineRepository {
     }
   }
 
-  static final class Upserted {
-    final JsonObject row;
-    final boolean created;
-
-    Upserted(JsonObject row, boolean created) {
-      this.row = row;
-      this.created = created;
-    }
-  }
 }

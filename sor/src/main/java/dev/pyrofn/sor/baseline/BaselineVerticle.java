@@ -20,7 +20,7 @@ public final class BaselineVerticle extends DatabaseFunctionVerticle {
   @Override
   protected Future<?> startDependencies() {
     return super.startDependencies()
-        .onSuccess(ignored -> handlers = new BaselineHandlers(new BaselineRepository(pool(), retry())));
+        .onSuccess(ignored -> handlers = new BaselineHandlers(new BaselineRepository(sql())));
   }
 
   @Override

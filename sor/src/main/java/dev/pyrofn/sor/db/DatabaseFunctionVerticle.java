@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A SOR backed by PostgreSQL: migrates the schema, opens the pool, guards writes with bearer tokens, and reports
  * the database in {@code /ready}. Subclasses mount their routes on {@link #mountApi(Router)} and use
- * {@link #pool()} and {@link #retry()}.
+ * {@link #sql()}.
  */
 public abstract class DatabaseFunctionVerticle extends FunctionVerticle {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseFunctionVerticle.class);
@@ -62,11 +62,8 @@ public abstract class DatabaseFunctionVerticle extends FunctionVerticle {
     return Collections.singletonList(ReadinessCheck.of("database", () -> Database.ping(pool)));
   }
 
-  protected Pool pool() {
-    return pool;
-  }
-
-  protected Retry retry() {
-    return retry;
+  /** The statement helper over this function's pool; available once dependencies started. */
+  protected Sql sql() {
+    return new Sql(pool, retry);
   }
 }

@@ -3,10 +3,10 @@ package dev.pyrofn.sor.history;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.http.JsonBody;
 import dev.pyrofn.runtime.http.Params;
-import dev.pyrofn.runtime.http.Responses;
 import dev.pyrofn.runtime.time.TimeParser;
 import dev.pyrofn.sor.common.Fields;
-import dev.pyrofn.sor.db.DbErrors;
+import dev.pyrofn.sor.common.Replies;
+import dev.pyrofn.sor.db.Sql;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -47,9 +47,8 @@ final class HistoryHandlers {
         body.optionalString("recommendation", 4000, null).orElse(null),
         Fields.shortText(body, "requestedBy").orElse(null),
         body.optionalString("requestId", 128, REQUEST_ID).orElse(null));
-    repository.create(record)
-        .onSuccess(stored -> Responses.json(ctx, stored.created ? 201 : 200, summary(stored.row)))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "create history")));
+    Replies.upserted(ctx, repository.create(record)
+        .map(stored -> new Sql.Upserted(summary(stored.row()), stored.created())), "create history");
   }
 
   void list(RoutingContext ctx) {
@@ -63,31 +62,19 @@ final class HistoryHandlers {
     if (!from.isBefore(to)) {
       throw ApiException.badRequest("from", "'from' must be before 'to'");
     }
-    repository.page(app, from, to, limit, offset)
-        .onSuccess(rows -> Responses.ok(ctx, new JsonObject().put("appName", app).put("count", rows.size())
-            .put("limit", limit).put("offset", offset).put("history", rows)))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "list history")));
+    Replies.ok(ctx, repository.page(app, from, to, limit, offset)
+        .map(rows -> new JsonObject().put("appName", app).put("count", rows.size())
+            .put("limit", limit).put("offset", offset).put("history", rows)), "list history");
   }
 
   void latest(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
-    repository.latest(app)
-        .onSuccess(row -> row.ifPresentOrElse(json -> Responses.ok(ctx, json),
-            () -> ctx.fail(ApiException.notFound("no triage history for " + app))))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "latest history")));
+    Replies.found(ctx, repository.latest(app), "no triage history for " + app, "latest history");
   }
 
   void delete(RoutingContext ctx) {
     long id = Params.id(ctx, "id");
-    repository.delete(id)
-        .onSuccess(deleted -> {
-          if (deleted) {
-            Responses.noContent(ctx);
-          } else {
-            ctx.fail(ApiException.notFound("no history record with id " + id));
-          }
-        })
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "delete history")));
+    Replies.deleted(ctx, repository.delete(id), "no history record with id " + id, "delete history");
   }
 
   private static JsonArray profileTypes(JsonBody body) {

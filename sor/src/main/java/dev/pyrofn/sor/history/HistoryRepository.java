@@ -1,6 +1,6 @@
 package dev.pyrofn.sor.history;
 
-import dev.pyrofn.sor.db.Retry;
+import dev.pyrofn.sor.db.Sql;
 import dev.pyrofn.sor.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -30,46 +30,41 @@ final class HistoryRepository {
       + "ORDER BY created_at DESC, id DESC LIMIT 1";
   private static final String DELETE = "DELETE FROM triage_history WHERE id = $1";
 
-  private final Pool pool;
-  private final Retry retry;
+  private final Sql sql;
 
-  HistoryRepository(Pool pool, Retry retry) {
-    this.pool = pool;
-    this.retry = retry;
+  HistoryRepository(Sql sql) {
+    this.sql = sql;
   }
 
   /**
    * Stores a record. With a request id the write is retried on transient failures (it cannot duplicate) and a
    * repeated id returns the first record with {@code created=false}; without one it is attempted once.
    */
-  Future<Stored> create(NewRecord record) {
+  Future<Sql.Upserted> create(NewRecord record) {
     Tuple params = Tuple.of(record.appName, record.diagnosis, record.severity, record.profileTypes,
         record.topFunctions, record.recommendation, record.requestedBy, record.requestId);
     if (record.requestId == null) {
-      return pool.preparedQuery(INSERT_PLAIN).execute(params)
-          .map(rows -> new Stored(toJson(rows.iterator().next()), true));
+      return sql.insertOnce(INSERT_PLAIN, params, HistoryRepository::toJson).map(row -> new Sql.Upserted(row, true));
     }
-    return retry.run(() -> pool.preparedQuery(INSERT_ONCE).execute(params)
+    Pool pool = sql.pool();
+    return sql.retry().run(() -> pool.preparedQuery(INSERT_ONCE).execute(params)
         .compose(rows -> rows.size() > 0
-            ? Future.succeededFuture(new Stored(toJson(rows.iterator().next()), true))
+            ? Future.succeededFuture(new Sql.Upserted(toJson(rows.iterator().next()), true))
             : pool.preparedQuery(BY_REQUEST_ID).execute(Tuple.of(record.requestId))
-                .map(existing -> new Stored(toJson(existing.iterator().next()), false))));
+                .map(existing -> new Sql.Upserted(toJson(existing.iterator().next()), false))));
   }
 
   Future<JsonArray> page(String app, Instant from, Instant to, int limit, int offset) {
-    Tuple params = Tuple.of(app, OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
-        OffsetDateTime.ofInstant(to, ZoneOffset.UTC), limit, offset);
-    return retry.run(() -> pool.preparedQuery(PAGE).execute(params))
-        .map(rows -> Rows.all(rows, HistoryRepository::toJson));
+    return sql.listRetried(PAGE, Tuple.of(app, OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
+        OffsetDateTime.ofInstant(to, ZoneOffset.UTC), limit, offset), HistoryRepository::toJson);
   }
 
   Future<Optional<JsonObject>> latest(String app) {
-    return retry.run(() -> pool.preparedQuery(LATEST).execute(Tuple.of(app)))
-        .map(rows -> Rows.first(rows, HistoryRepository::toJson));
+    return sql.firstRetried(LATEST, Tuple.of(app), HistoryRepository::toJson);
   }
 
   Future<Boolean> delete(long id) {
-    return pool.preparedQuery(DELETE).execute(Tuple.of(id)).map(rows -> rows.rowCount() > 0);
+    return sql.deleteOnce(DELETE, Tuple.of(id));
   }
 
   static JsonObject toJson(Row row) {
@@ -110,13 +105,4 @@ final class HistoryRepository {
     }
   }
 
-  static final class Stored {
-    final JsonObject row;
-    final boolean created;
-
-    Stored(JsonObject row, boolean created) {
-      this.row = row;
-      this.created = created;
-    }
-  }
 }

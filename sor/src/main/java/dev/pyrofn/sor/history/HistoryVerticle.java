@@ -20,7 +20,7 @@ public final class HistoryVerticle extends DatabaseFunctionVerticle {
   @Override
   protected Future<?> startDependencies() {
     return super.startDependencies()
-        .onSuccess(ignored -> handlers = new HistoryHandlers(new HistoryRepository(pool(), retry())));
+        .onSuccess(ignored -> handlers = new HistoryHandlers(new HistoryRepository(sql())));
   }
 
   @Override

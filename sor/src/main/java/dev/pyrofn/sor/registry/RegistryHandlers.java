@@ -3,9 +3,8 @@ package dev.pyrofn.sor.registry;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.http.JsonBody;
 import dev.pyrofn.runtime.http.Params;
-import dev.pyrofn.runtime.http.Responses;
 import dev.pyrofn.sor.common.Fields;
-import dev.pyrofn.sor.db.DbErrors;
+import dev.pyrofn.sor.common.Replies;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
@@ -36,26 +35,20 @@ final class RegistryHandlers {
         entry.teamOwner, entry.tier == null ? "standard" : entry.tier, entry.environment, entry.notificationChannel,
         entry.pyroscopeLabels == null ? new JsonObject() : entry.pyroscopeLabels,
         entry.metadata == null ? new JsonObject() : entry.metadata);
-    repository.upsert(withDefaults)
-        .onSuccess(result -> Responses.json(ctx, result.created ? 201 : 200, result.row))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "upsert service")));
+    Replies.upserted(ctx, repository.upsert(withDefaults), "upsert service");
   }
 
   void list(RoutingContext ctx) {
     String tier = Params.optional(ctx, "tier").map(RegistryHandlers::tier).orElse(null);
     int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     int offset = Params.integer(ctx, "offset", 0, 0, 100_000);
-    repository.list(tier, limit, offset)
-        .onSuccess(rows -> Responses.ok(ctx, new JsonObject().put("count", rows.size()).put("services", rows)))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "list services")));
+    Replies.ok(ctx, repository.list(tier, limit, offset)
+        .map(rows -> new JsonObject().put("count", rows.size()).put("services", rows)), "list services");
   }
 
   void find(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
-    repository.find(app)
-        .onSuccess(row -> row.ifPresentOrElse(json -> Responses.ok(ctx, json),
-            () -> ctx.fail(ApiException.notFound("no service registered as " + app))))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "find service")));
+    Replies.found(ctx, repository.find(app), "no service registered as " + app, "find service");
   }
 
   void update(RoutingContext ctx) {
@@ -64,23 +57,12 @@ final class RegistryHandlers {
     if (body.isEmpty()) {
       throw ApiException.badBody("give at least one of " + String.join(", ", new java.util.TreeSet<>(UPDATE_FIELDS)));
     }
-    repository.update(entry(app, body))
-        .onSuccess(row -> row.ifPresentOrElse(json -> Responses.ok(ctx, json),
-            () -> ctx.fail(ApiException.notFound("no service registered as " + app))))
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "update service")));
+    Replies.found(ctx, repository.update(entry(app, body)), "no service registered as " + app, "update service");
   }
 
   void delete(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
-    repository.delete(app)
-        .onSuccess(deleted -> {
-          if (deleted) {
-            Responses.noContent(ctx);
-          } else {
-            ctx.fail(ApiException.notFound("no service registered as " + app));
-          }
-        })
-        .onFailure(error -> ctx.fail(DbErrors.toApi(error, "delete service")));
+    Replies.deleted(ctx, repository.delete(app), "no service registered as " + app, "delete service");
   }
 
   private static RegistryRepository.ServiceEntry entry(String app, JsonBody body) {

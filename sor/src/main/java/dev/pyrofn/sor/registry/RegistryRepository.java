@@ -1,11 +1,10 @@
 package dev.pyrofn.sor.registry;
 
-import dev.pyrofn.sor.db.Retry;
+import dev.pyrofn.sor.db.Sql;
 import dev.pyrofn.sor.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
@@ -31,40 +30,31 @@ final class RegistryRepository {
       + "WHERE app_name = $1 RETURNING " + COLUMNS;
   private static final String DELETE = "DELETE FROM service_registry WHERE app_name = $1";
 
-  private final Pool pool;
-  private final Retry retry;
+  private final Sql sql;
 
-  RegistryRepository(Pool pool, Retry retry) {
-    this.pool = pool;
-    this.retry = retry;
+  RegistryRepository(Sql sql) {
+    this.sql = sql;
   }
 
-  Future<Upserted> upsert(ServiceEntry entry) {
-    return retry.run(() -> pool.preparedQuery(UPSERT).execute(entry.toTuple()))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return new Upserted(toJson(row), row.getBoolean("inserted"));
-        });
+  Future<Sql.Upserted> upsert(ServiceEntry entry) {
+    return sql.upsertRetried(UPSERT, entry.toTuple(), RegistryRepository::toJson);
   }
 
   Future<JsonArray> list(String tier, int limit, int offset) {
-    return retry.run(() -> pool.preparedQuery(LIST).execute(Tuple.of(tier, limit, offset)))
-        .map(rows -> Rows.all(rows, RegistryRepository::toJson));
+    return sql.listRetried(LIST, Tuple.of(tier, limit, offset), RegistryRepository::toJson);
   }
 
   Future<Optional<JsonObject>> find(String app) {
-    return retry.run(() -> pool.preparedQuery(BY_APP).execute(Tuple.of(app)))
-        .map(rows -> Rows.first(rows, RegistryRepository::toJson));
+    return sql.firstRetried(BY_APP, Tuple.of(app), RegistryRepository::toJson);
   }
 
   /** Applies the non-null fields of {@code entry} to the app's row. */
   Future<Optional<JsonObject>> update(ServiceEntry entry) {
-    return retry.run(() -> pool.preparedQuery(UPDATE).execute(entry.toTuple()))
-        .map(rows -> Rows.first(rows, RegistryRepository::toJson));
+    return sql.firstRetried(UPDATE, entry.toTuple(), RegistryRepository::toJson);
   }
 
   Future<Boolean> delete(String app) {
-    return pool.preparedQuery(DELETE).execute(Tuple.of(app)).map(rows -> rows.rowCount() > 0);
+    return sql.deleteOnce(DELETE, Tuple.of(app));
   }
 
   static JsonObject toJson(Row row) {
@@ -108,13 +98,4 @@ final class RegistryRepository {
     }
   }
 
-  static final class Upserted {
-    final JsonObject row;
-    final boolean created;
-
-    Upserted(JsonObject row, boolean created) {
-      this.row = row;
-      this.created = created;
-    }
-  }
 }

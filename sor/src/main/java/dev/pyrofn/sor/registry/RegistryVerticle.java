@@ -20,7 +20,7 @@ public final class RegistryVerticle extends DatabaseFunctionVerticle {
   @Override
   protected Future<?> startDependencies() {
     return super.startDependencies()
-        .onSuccess(ignored -> handlers = new RegistryHandlers(new RegistryRepository(pool(), retry())));
+        .onSuccess(ignored -> handlers = new RegistryHandlers(new RegistryRepository(sql())));
   }
 
   @Override
