@@ -1,7 +1,5 @@
 package dev.pyrofn.analysis.decode;
 
-import java.util.Arrays;
-
 /**
  * Answers "does this node have an ancestor with the same name?" exactly while the levels stream by, keeping
  * only the part of the tree that can still have descendants.
@@ -11,6 +9,8 @@ import java.util.Arrays;
  *   names[c]   function id of the node; -1 for the root ("total" is not a function)
  *   parents[c] cell of the parent node; -1 for the root
  * </pre>
+ * Both are paged ({@link IntPages}): growing never copies, and no single array is large enough to be a
+ * G1 humongous allocation.
  * A parent is always created before its children, so {@code parents[c] < c}. Cells of nodes whose subtree
  * has ended are garbage: {@link #retain} compacts the arrays down to the ancestors of the current level
  * (what the check truly needs), whenever they have doubled since the last compaction. Memory is therefore
@@ -26,12 +26,17 @@ final class AncestorPaths {
   private static final int NO_CELL = -1;
   private static final int ROOT_NAME = -1;
   private static final int MIN_COMPACTION = 4096;
+  private static final int WALK_LIMIT = 64;
 
-  private int[] names = new int[1024];
-  private int[] parents = new int[1024];
+  private final IntPages names = new IntPages();
+  private final IntPages parents = new IntPages();
+  private final IntPages remap = new IntPages();
   private int size;
   private int liveAfterCompaction;
-  private int[] remap = new int[0];
+  // Pages that hold slot "size" and above, so appending (once per node) skips the page lookup.
+  private int[] nameTail;
+  private int[] parentTail;
+  private int tailEnd;
 
   private final int[] onPath;
   private int loaded = NO_CELL;
@@ -53,6 +58,18 @@ final class AncestorPaths {
 
   /** True when {@code cell} (a node at level {@code depth}) or one of its ancestors is named {@code id}. */
   boolean pathContains(int cell, int depth, int id) {
+    // Callers ask about far-apart cells, so moving the loaded path usually costs more than reading the path
+    // itself; read it when it is short, and keep the loaded path (cost bounded per level) for deep graphs.
+    int c = cell;
+    for (int step = 0; step < WALK_LIMIT && c != NO_CELL; step++) {
+      if (names.get(c) == id) {
+        return true;
+      }
+      c = parents.get(c);
+    }
+    if (c == NO_CELL) {
+      return false;
+    }
     if (cell != loaded) {
       load(cell, depth);
     }
@@ -67,6 +84,7 @@ final class AncestorPaths {
   /**
    * Declares that only {@code cells[0..count)} (the nodes of the level just finished) and their ancestors can
    * still matter; when the pool has grown enough, drops every other cell and rewrites {@code cells} in place.
+   * Cells keep their order, so parents still precede children and the copy can run in place.
    */
   void retain(int[] cells, int count) {
     if (size < MIN_COMPACTION || size < 2 * liveAfterCompaction) {
@@ -76,40 +94,40 @@ final class AncestorPaths {
     markAncestors(cells, count);
     int kept = 0;
     for (int c = 0; c < size; c++) {
-      if (remap[c] >= 0) {
-        remap[c] = kept;
-        names[kept] = names[c];
-        parents[kept] = parents[c] == NO_CELL ? NO_CELL : remap[parents[c]];
+      if (remap.get(c) >= 0) {
+        remap.set(c, kept);
+        int parent = parents.get(c);
+        names.set(kept, names.get(c));
+        parents.set(kept, parent == NO_CELL ? NO_CELL : remap.get(parent));
         kept++;
       }
     }
     for (int i = 0; i < count; i++) {
-      cells[i] = remap[cells[i]];
+      cells[i] = remap.get(cells[i]);
     }
     size = kept;
     liveAfterCompaction = kept;
+    tailEnd = 0;
   }
 
   private void markAncestors(int[] cells, int count) {
-    if (remap.length < size) {
-      remap = new int[names.length];
-    }
-    Arrays.fill(remap, 0, size, -1);
+    remap.fill(size, -1);
     for (int i = 0; i < count; i++) {
-      for (int c = cells[i]; c != NO_CELL && remap[c] < 0; c = parents[c]) {
-        remap[c] = 0;
+      for (int c = cells[i]; c != NO_CELL && remap.get(c) < 0; c = parents.get(c)) {
+        remap.set(c, 0);
       }
     }
   }
 
   private int append(int id, int parentCell) {
-    if (size == names.length) {
-      int capacity = size * 2;
-      names = Arrays.copyOf(names, capacity);
-      parents = Arrays.copyOf(parents, capacity);
+    if (size >= tailEnd) {
+      nameTail = names.pageFor(size);
+      parentTail = parents.pageFor(size);
+      tailEnd = size - IntPages.offsetOf(size) + nameTail.length;
     }
-    names[size] = id;
-    parents[size] = parentCell;
+    int offset = IntPages.offsetOf(size);
+    nameTail[offset] = id;
+    parentTail[offset] = parentCell;
     return size++;
   }
 
@@ -134,18 +152,18 @@ final class AncestorPaths {
   }
 
   private int leave(int cell) {
-    int id = names[cell];
+    int id = names.get(cell);
     if (id != ROOT_NAME) {
       onPath[id]--;
     }
-    return parents[cell];
+    return parents.get(cell);
   }
 
   private int enter(int cell) {
-    int id = names[cell];
+    int id = names.get(cell);
     if (id != ROOT_NAME) {
       onPath[id]++;
     }
-    return parents[cell];
+    return parents.get(cell);
   }
 }

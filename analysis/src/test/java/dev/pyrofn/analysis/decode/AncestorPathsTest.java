@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The exact recursion check against a plain parent-pointer walk, across compactions. */
+/** The exact recursion check against a plain parent-pointer walk, on short and long paths, across compactions. */
 class AncestorPathsTest {
   private static final int FUNCTIONS = 50;
 
@@ -23,7 +23,8 @@ class AncestorPathsTest {
     refNames.add(-1);
     refParents.add(-1);
     int checked = 0;
-    for (int depth = 1; depth <= 40; depth++) {
+    // Deeper than the decoder's direct walk (64), so the loaded-path answer is checked too.
+    for (int depth = 1; depth <= 120; depth++) {
       int width = 50 + random.nextInt(400);
       int[] cells = new int[width];
       int[] nodes = new int[width];
