@@ -16,11 +16,11 @@ package dev.pyrofn.analysis.decode;
  * (what the check truly needs), whenever they have doubled since the last compaction. Memory is therefore
  * bounded by twice that frontier, not by the document.
  *
- * <p>{@code onPath[id]} counts the nodes named {@code id} on the path from the root to the {@code loaded}
- * cell. Queries of one level arrive left to right and so do their parents, so moving the loaded path from
- * one parent to the next walks only up to their common ancestor and back down: over a level, each ancestor
- * is entered and left at most once. Siblings share a parent and cost nothing. The caller asks only when a
- * cheap filter (see {@link LevelWalker}) cannot rule the name out, so most nodes never move the path.
+ * <p>A query reads the path upward when it is at most {@value #WALK_LIMIT} cells long. Deeper paths use {@code onPath[id]}, the count of nodes named {@code id} on the path from
+ * the root to the {@code loaded} cell: queries of one level arrive left to right and so do their parents, so
+ * moving the loaded path from one parent to the next walks only up to their common ancestor and back down,
+ * and over a level each ancestor is entered and left at most once, whatever the depth. The caller asks only
+ * when a cheap filter (see {@link LevelWalker}) cannot rule the name out, so most nodes never get here.
  */
 final class AncestorPaths {
   private static final int NO_CELL = -1;
@@ -58,8 +58,8 @@ final class AncestorPaths {
 
   /** True when {@code cell} (a node at level {@code depth}) or one of its ancestors is named {@code id}. */
   boolean pathContains(int cell, int depth, int id) {
-    // Callers ask about far-apart cells, so moving the loaded path usually costs more than reading the path
-    // itself; read it when it is short, and keep the loaded path (cost bounded per level) for deep graphs.
+    // Filter hits are far apart in the tree, so moving the loaded path between them costs more than reading
+    // a short path; the loaded path keeps the cost bounded per level on deep graphs.
     int c = cell;
     for (int step = 0; step < WALK_LIMIT && c != NO_CELL; step++) {
       if (names.get(c) == id) {
