@@ -16,8 +16,9 @@ package dev.pyrofn.analysis.decode;
  * (what the check truly needs), whenever they have doubled since the last compaction. Memory is therefore
  * bounded by twice that frontier, not by the document.
  *
- * <p>A query reads the path upward when it is at most {@value #WALK_LIMIT} cells long. Deeper paths use {@code onPath[id]}, the count of nodes named {@code id} on the path from
- * the root to the {@code loaded} cell: queries of one level arrive left to right and so do their parents, so
+ * <p>A query reads the path upward when it is at most {@value #WALK_LIMIT} cells long. Deeper paths use
+ * {@code onPath[id]}, the count of nodes named {@code id} on the path from the root to the {@code loaded}
+ * cell: queries of one level arrive left to right and so do their parents, so
  * moving the loaded path from one parent to the next walks only up to their common ancestor and back down,
  * and over a level each ancestor is entered and left at most once, whatever the depth. The caller asks only
  * when a cheap filter (see {@link LevelWalker}) cannot rule the name out, so most nodes never get here.
