@@ -4,13 +4,14 @@ package dev.pyrofn.analysis.decode;
  * Answers "does this node have an ancestor with the same name?" exactly while the levels stream by, keeping
  * only the part of the tree that can still have descendants.
  *
- * <p>Every node becomes a <em>cell</em> in two parallel int arrays (one slot per cell, 8 bytes):
+ * <p>Every node becomes a <em>cell</em>: two adjacent ints of one paged array (8 bytes, one cache line for
+ * both when walking up a path):
  * <pre>
- *   names[c]   function id of the node; -1 for the root ("total" is not a function)
- *   parents[c] cell of the parent node; -1 for the root
+ *   slots[2c]     function id of the node; -1 for the root ("total" is not a function)
+ *   slots[2c + 1] cell of the parent node; -1 for the root
  * </pre>
- * Both are paged ({@link IntPages}): growing never copies, and no single array is large enough to be a
- * G1 humongous allocation.
+ * The array is paged ({@link IntPages}): growing never copies, and no page is large enough to be a G1
+ * humongous allocation.
  * A parent is always created before its children, so {@code parents[c] < c}. Cells of nodes whose subtree
  * has ended are garbage: {@link #retain} compacts the arrays down to the ancestors of the current level
  * (what the check truly needs), whenever they have doubled since the last compaction. Memory is therefore
@@ -29,14 +30,12 @@ final class AncestorPaths {
   private static final int MIN_COMPACTION = 4096;
   private static final int WALK_LIMIT = 64;
 
-  private final IntPages names = new IntPages();
-  private final IntPages parents = new IntPages();
+  private final IntPages slots = new IntPages();
   private final IntPages remap = new IntPages();
   private int size;
   private int liveAfterCompaction;
-  // Pages that hold slot "size" and above, so appending (once per node) skips the page lookup.
-  private int[] nameTail;
-  private int[] parentTail;
+  // The page that holds cell "size", so appending (once per node) skips the page lookup; valid below tailEnd.
+  private int[] tail;
   private int tailEnd;
 
   private final int[] onPath;
@@ -63,10 +62,10 @@ final class AncestorPaths {
     // a short path; the loaded path keeps the cost bounded per level on deep graphs.
     int c = cell;
     for (int step = 0; step < WALK_LIMIT && c != NO_CELL; step++) {
-      if (names.get(c) == id) {
+      if (nameOf(c) == id) {
         return true;
       }
-      c = parents.get(c);
+      c = parentOf(c);
     }
     if (c == NO_CELL) {
       return false;
@@ -97,9 +96,9 @@ final class AncestorPaths {
     for (int c = 0; c < size; c++) {
       if (remap.get(c) >= 0) {
         remap.set(c, kept);
-        int parent = parents.get(c);
-        names.set(kept, names.get(c));
-        parents.set(kept, parent == NO_CELL ? NO_CELL : remap.get(parent));
+        int parent = parentOf(c);
+        slots.set(2 * kept, nameOf(c));
+        slots.set(2 * kept + 1, parent == NO_CELL ? NO_CELL : remap.get(parent));
         kept++;
       }
     }
@@ -114,22 +113,30 @@ final class AncestorPaths {
   private void markAncestors(int[] cells, int count) {
     remap.fill(size, -1);
     for (int i = 0; i < count; i++) {
-      for (int c = cells[i]; c != NO_CELL && remap.get(c) < 0; c = parents.get(c)) {
+      for (int c = cells[i]; c != NO_CELL && remap.get(c) < 0; c = parentOf(c)) {
         remap.set(c, 0);
       }
     }
   }
 
   private int append(int id, int parentCell) {
+    int slot = 2 * size;
     if (size >= tailEnd) {
-      nameTail = names.pageFor(size);
-      parentTail = parents.pageFor(size);
-      tailEnd = size - IntPages.offsetOf(size) + nameTail.length;
+      tail = slots.pageFor(slot);
+      tailEnd = (slot - IntPages.offsetOf(slot) + tail.length) / 2;
     }
-    int offset = IntPages.offsetOf(size);
-    nameTail[offset] = id;
-    parentTail[offset] = parentCell;
+    int offset = IntPages.offsetOf(slot);
+    tail[offset] = id;
+    tail[offset + 1] = parentCell;
     return size++;
+  }
+
+  private int nameOf(int cell) {
+    return slots.get(2 * cell);
+  }
+
+  private int parentOf(int cell) {
+    return slots.get(2 * cell + 1);
   }
 
   /** Moves the counted path from the loaded cell to {@code target} through their common ancestor. */
@@ -153,18 +160,18 @@ final class AncestorPaths {
   }
 
   private int leave(int cell) {
-    int id = names.get(cell);
+    int id = nameOf(cell);
     if (id != ROOT_NAME) {
       onPath[id]--;
     }
-    return parents.get(cell);
+    return parentOf(cell);
   }
 
   private int enter(int cell) {
-    int id = names.get(cell);
+    int id = nameOf(cell);
     if (id != ROOT_NAME) {
       onPath[id]++;
     }
-    return parents.get(cell);
+    return parentOf(cell);
   }
 }
