@@ -1,0 +1,99 @@
+package dev.pyrofn.sor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyrofn.sor.testing.TestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The SOR jar's entry point as an operator runs it: a child JVM per function, configured by environment only. */
+class SorMainProcessTest {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private static ProcessBuilder sorMain(Map<String, String> env) {
+    ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx128m",
+        "-cp", System.getProperty("java.class.path"), SorMain.class.getName());
+    builder.environment().keySet().removeIf(name -> name.startsWith("DB_") || name.equals("FUNCTION"));
+    builder.environment().putAll(env);
+    builder.redirectErrorStream(true);
+    return builder;
+  }
+
+  private static String run(ProcessBuilder builder, int expectedExit) throws Exception {
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isEqualTo(expectedExit);
+    return output;
+  }
+
+  @Test
+  void unknownFunctionExitsWithTheListOfValidNames() throws Exception {
+    String output = run(sorMain(Map.of("FUNCTION", "ReadPyroscopeBaselines.sor.v1")), 2);
+    assertThat(output).contains("FUNCTION 'ReadPyroscopeBaselines.sor.v1' is unknown; valid values: "
+        + "ReadPyroscopeProfile.sor.v1, ReadPyroscopeBaseline.sor.v1, CreatePyroscopeTriageHistory.sor.v1, "
+        + "ReadPyroscopeServiceRegistry.sor.v1, ReadPyroscopeAlertRule.sor.v1");
+  }
+
+  @Test
+  void missingRequiredVariableIsOneLineNamingIt() throws Exception {
+    String output = run(sorMain(Map.of("FUNCTION", "ReadPyroscopeBaseline.sor.v1")), 2);
+    assertThat(output.trim()).isEqualTo("configuration error: DB_HOST is required but not set");
+    String pool = run(sorMain(Map.of("FUNCTION", "ReadPyroscopeBaseline.sor.v1", "DB_HOST", "localhost",
+        "DB_POOL_SIZE", "lots")), 2);
+    assertThat(pool.trim()).isEqualTo("configuration error: DB_POOL_SIZE must be an integer, got 'lots'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ReadPyroscopeBaseline.sor.v1", "CreatePyroscopeTriageHistory.sor.v1",
+      "ReadPyroscopeServiceRegistry.sor.v1", "ReadPyroscopeAlertRule.sor.v1"})
+  void servesTheApiAndStopsOnSigterm(String function) throws Exception {
+    int port = freePort();
+    Map<String, String> env = new java.util.HashMap<>(TestDatabase.get().env());
+    env.put("FUNCTION", function);
+    env.put("PORT", String.valueOf(port));
+    env.put("AUTH_TOKENS", "process-test-token");
+    Process process = sorMain(env).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      assertThat(awaitStatus(port, "/ready")).isEqualTo(200);
+      assertThat(get(port, "/openapi.yaml").body()).contains("title: " + function);
+    } finally {
+      process.destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stops after SIGTERM").isTrue();
+    }
+  }
+
+  private static int awaitStatus(int port, String path) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      try {
+        return get(port, path).statusCode();
+      } catch (IOException notYetListening) {
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError("nothing listened on port " + port + " within 60 s");
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
