@@ -97,15 +97,17 @@ final class DiffAssessment {
     JsonArray regressions = json.getJsonArray("regressions");
     for (int i = 0; i < Math.min(5, regressions.size()); i++) {
       JsonObject row = regressions.getJsonObject(i);
-      top.add(new JsonObject().put("name", row.getString("function")).put("deltaPercent", row.getDouble("deltaPercent")));
+      top.add(new JsonObject().put("name", row.getString("function"))
+          .put("deltaPercent", row.getDouble("deltaPercent")));
     }
     StringBuilder reasons = new StringBuilder();
     for (Object reason : summary.getJsonArray("reasons")) {
       reasons.append(reasons.length() == 0 ? "" : " ").append(reason);
     }
+    String recommendation = reasons.length() == 0 ? "no regression above the noise floor" : reasons.toString();
     return HistoryRecord.of(request.app, "diff_" + verdict, severityOf(verdict),
-        new JsonArray().add(request.type.name()), top, reasons.length() == 0
-            ? "no regression above the noise floor" : reasons.toString(), RequestIds.historyKey("diff", request.requestId));
+        new JsonArray().add(request.type.name()), top, recommendation,
+        RequestIds.historyKey("diff", request.requestId));
   }
 
   private static String severityOf(String verdict) {

@@ -41,8 +41,8 @@ class DiffFunctionTest {
     sors.reset();
     sors.pyroscope().baselineBefore(1_748_700_000_000L)
         .baselineProfile("checkout", CPU, Map.of("main;work", 80L, "main;serialize", 20L))
-        .profile("checkout", CPU, Map.of("main;work", 60L, "main;serialize", 10L, "main;java/util/regex/Pattern.compile",
-            30L));
+        .profile("checkout", CPU, Map.of("main;work", 60L, "main;serialize", 10L,
+            "main;java/util/regex/Pattern.compile", 30L));
   }
 
   @Test

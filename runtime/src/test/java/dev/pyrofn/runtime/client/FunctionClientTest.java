@@ -55,7 +55,8 @@ class FunctionClientTest {
   void transientFailuresAreRetriedUntilSuccess() throws Exception {
     script("503", "502", "504");
 
-    JsonObject answer = await(client(3, 100).get("/profiles/" + FunctionClient.segment("a b/c"), Map.of("type", "cpu")));
+    JsonObject answer = await(client(3, 100).get("/profiles/" + FunctionClient.segment("a b/c"),
+        Map.of("type", "cpu")));
 
     assertThat(answer.getBoolean("ok")).isTrue();
     assertThat(answer.getString("path")).isEqualTo("/profiles/a%20b%2Fc?type=cpu");
