@@ -1,0 +1,79 @@
+package dev.pyrofn.bor.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FanOutTest {
+  @Test
+  void neverMoreThanTheConcurrencyInFlightAndResultsInItemOrder() {
+    List<Promise<String>> inFlight = new ArrayList<>();
+    int[] maxInFlight = {0};
+    List<Integer> items = Arrays.asList(0, 1, 2, 3, 4, 5, 6);
+
+    Future<List<AsyncResult<String>>> all = FanOut.run(items, 3, item -> {
+      Promise<String> call = Promise.promise();
+      inFlight.add(call);
+      maxInFlight[0] = Math.max(maxInFlight[0], pending(inFlight));
+      return call.future().map(value -> value + item);
+    });
+    // Complete calls out of order, one failing, until everything has run.
+    while (!all.isComplete()) {
+      Promise<String> last = lastPending(inFlight);
+      if (inFlight.indexOf(last) == 4) {
+        last.fail("app 4 failed");
+      } else {
+        last.complete("ok-");
+      }
+    }
+
+    assertThat(maxInFlight[0]).isEqualTo(3);
+    List<AsyncResult<String>> results = all.result();
+    assertThat(results).hasSize(7);
+    assertThat(results.get(0).result()).isEqualTo("ok-0");
+    assertThat(results.get(6).result()).isEqualTo("ok-6");
+    assertThat(results.get(4).failed()).isTrue();
+    assertThat(results.get(4).cause()).hasMessage("app 4 failed");
+  }
+
+  @Test
+  void aCallThatThrowsIsOneFailedResult() {
+    Future<List<AsyncResult<String>>> all = FanOut.run(Arrays.asList("a", "b"), 8, item -> {
+      if (item.equals("a")) {
+        throw new IllegalStateException("boom");
+      }
+      return Future.succeededFuture(item);
+    });
+
+    assertThat(all.result().get(0).cause()).hasMessage("boom");
+    assertThat(all.result().get(1).result()).isEqualTo("b");
+  }
+
+  @Test
+  void noItemsIsAnEmptyAnswer() {
+    assertThat(FanOut.<String, String>run(new ArrayList<>(), 4, Future::succeededFuture).result()).isEmpty();
+  }
+
+  private static int pending(List<Promise<String>> calls) {
+    int count = 0;
+    for (Promise<String> call : calls) {
+      count += call.future().isComplete() ? 0 : 1;
+    }
+    return count;
+  }
+
+  private static Promise<String> lastPending(List<Promise<String>> calls) {
+    for (int i = calls.size() - 1; i >= 0; i--) {
+      if (!calls.get(i).future().isComplete()) {
+        return calls.get(i);
+      }
+    }
+    throw new AssertionError("nothing in flight but the fan-out is not complete");
+  }
+}
