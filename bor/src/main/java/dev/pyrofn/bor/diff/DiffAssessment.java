@@ -58,11 +58,31 @@ final class DiffAssessment {
     DiffReport report = ProfileDiff.compare(sides.baseline().table(), sides.baseline().lengthSeconds(),
         sides.current().table(), sides.current().lengthSeconds(), thresholds, request.options);
     JsonObject json = DiffJson.report(request, sides, report, version);
+    String uncheckedThresholds = null;
     if (limits != null && limits.failed()) {
-      json.put("baselineError", Failures.describe(limits.cause()).getString("error"));
+      String error = Failures.describe(limits.cause()).getString("error");
+      json.put("baselineError", error);
+      uncheckedThresholds = downgradeBlindPass(json.getJsonObject("summary"), error);
     }
     String markdown = request.markdown ? DiffMarkdown.render(request.app, request.type.name(), report) : null;
+    if (markdown != null && uncheckedThresholds != null) {
+      markdown = markdown + "\n> **Verdict lowered to warn:** " + uncheckedThresholds + "\n";
+    }
     return new DiffAnswer(json, markdown);
+  }
+
+  /**
+   * A deploy gate must not pass while blind to the approved thresholds: with the Baseline SOR failing, a
+   * {@code pass} becomes {@code warn} with the reason (a {@code fail} stays a fail). Returns the reason, or null.
+   */
+  static String downgradeBlindPass(JsonObject summary, String baselineError) {
+    if (!"pass".equals(summary.getString("verdict"))) {
+      return null;
+    }
+    String reason = "approved thresholds could not be checked: " + baselineError;
+    summary.put("verdict", "warn");
+    summary.getJsonArray("reasons").add(reason);
+    return reason;
   }
 
   private static void requireData(DiffRequest request, ProfileTable side, String name) {

@@ -123,6 +123,20 @@ class DiffFunctionTest {
   }
 
   @Test
+  void baselineSorDownTurnsABlindPassIntoWarn() {
+    BorHttp degraded = sors.bor(DiffVerticle.SPEC_V2, Map.of("BASELINE_URL", SorStack.deadUrl()));
+
+    JsonObject summary = degraded.ok("/diff/checkout?" + WINDOW + "&failDelta=90&warnDelta=80")
+        .getJsonObject("summary");
+
+    assertThat(summary.getString("verdict")).isEqualTo("warn");
+    assertThat(summary.getJsonArray("reasons").encode()).contains("approved thresholds could not be checked");
+    assertThat(v2.ok("/diff/checkout?" + WINDOW + "&failDelta=90&warnDelta=80").getJsonObject("summary")
+        .getString("verdict")).as("with the Baseline SOR up the same diff is judged on its thresholds")
+        .isNotEqualTo("warn");
+  }
+
+  @Test
   void historySorDownIsReported() {
     BorHttp degraded = sors.bor(DiffVerticle.SPEC_V2, Map.of("HISTORY_URL", SorStack.deadUrl()));
 
