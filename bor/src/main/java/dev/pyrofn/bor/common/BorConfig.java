@@ -20,7 +20,7 @@ public final class BorConfig {
     this.client = ClientOptions.fromEnv(env);
     this.maxWindow = Duration.ofHours(env.integer("MAX_WINDOW_HOURS", 168, 1, 24 * 366));
     this.profileRows = env.integer("PROFILE_ROWS", 1000, 10, 5000);
-    this.fleetConcurrency = env.integer("FLEET_CONCURRENCY", 32, 1, 256);
+    this.fleetConcurrency = env.integer("FLEET_CONCURRENCY", 64, 1, 256);
     this.fleetAppTimeoutMs = env.longValue("FLEET_APP_TIMEOUT_MS", 5_000, 10, 300_000);
     this.fleetMaxApps = env.integer("FLEET_MAX_APPS", 200, 1, 5000);
   }
