@@ -79,6 +79,9 @@ public final class LocalStack implements AutoCloseable {
     putUnlessSet(env, defaults, "BASELINE_URL", urls.get("ReadPyroscopeBaseline.sor.v1"));
     putUnlessSet(env, defaults, "HISTORY_URL", urls.get("CreatePyroscopeTriageHistory.sor.v1"));
     putUnlessSet(env, defaults, "REGISTRY_URL", urls.get("ReadPyroscopeServiceRegistry.sor.v1"));
+    // With write auth on, the BORs' History writes need a token the local SORs accept.
+    env.list("AUTH_TOKENS").stream().findFirst()
+        .ifPresent(token -> putUnlessSet(env, defaults, "UPSTREAM_TOKEN", token));
     return defaults;
   }
 

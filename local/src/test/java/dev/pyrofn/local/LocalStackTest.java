@@ -50,7 +50,10 @@ class LocalStackTest {
     try (LocalStack stack = LocalStack.start(env(dataDir))) {
       assertThat(stack.urls()).containsKeys("ReadPyroscopeProfile.sor.v1", "ReadPyroscopeBaseline.sor.v1",
           "CreatePyroscopeTriageHistory.sor.v1", "ReadPyroscopeServiceRegistry.sor.v1",
-          "ReadPyroscopeAlertRule.sor.v1");
+          "ReadPyroscopeAlertRule.sor.v1", "ReadPyroscopeTriageAssessment.v1", "ReadPyroscopeTriageAssessment.v2",
+          "ReadPyroscopeDiffReport.v1", "ReadPyroscopeDiffReport.v2", "ReadPyroscopeFleetSearch.v1",
+          "ReadPyroscopeFleetSearch.v2");
+      assertThat(stack.urls()).hasSize(11);
       for (String url : stack.urls().values()) {
         assertThat(http(url).get("/health").statusCode()).as(url).isEqualTo(200);
       }
