@@ -2,6 +2,7 @@ package dev.pyrofn.sor.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyrofn.runtime.client.RetryPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
@@ -42,7 +43,7 @@ class RetryTest {
       attempts.incrementAndGet();
       return Future.failedFuture(ClosedConnectionException.INSTANCE);
     }));
-    assertThat(attempts.get()).isEqualTo(1 + Retry.MAX_RETRIES);
+    assertThat(attempts.get()).isEqualTo(1 + RetryPolicy.DEFAULT_MAX_RETRIES);
     assertThat(failure).isSameAs(ClosedConnectionException.INSTANCE);
   }
 
@@ -73,10 +74,12 @@ class RetryTest {
 
   @Test
   void backoffDoublesFromOneHundredMillisecondsAndIsCappedAtFiveSeconds() {
-    assertThat(Retry.delayMs(0)).isEqualTo(100);
-    assertThat(Retry.delayMs(1)).isEqualTo(200);
-    assertThat(Retry.delayMs(2)).isEqualTo(400);
-    assertThat(Retry.delayMs(6)).isEqualTo(5_000);
-    assertThat(Retry.delayMs(40)).isEqualTo(5_000);
+    RetryPolicy policy = RetryPolicy.defaults();
+    assertThat(policy.maxRetries()).isEqualTo(3);
+    assertThat(policy.delayBeforeRetry(1)).isEqualTo(100);
+    assertThat(policy.delayBeforeRetry(2)).isEqualTo(200);
+    assertThat(policy.delayBeforeRetry(3)).isEqualTo(400);
+    assertThat(policy.delayBeforeRetry(7)).isEqualTo(5_000);
+    assertThat(policy.delayBeforeRetry(40)).isEqualTo(5_000);
   }
 }
