@@ -3,37 +3,19 @@ package dev.pyrofn.sor.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.runtime.testing.Http;
-import dev.pyrofn.runtime.testing.RunningFunction;
-import dev.pyrofn.sor.testing.TestDatabase;
+import dev.pyrofn.sor.testing.DatabaseFunction;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BaselineApiTest {
-  private static RunningFunction function;
-  private static Http http;
-
-  @BeforeAll
-  static void start() {
-    function = RunningFunction.start(BaselineVerticle.SPEC, TestDatabase.get().env());
-    http = new Http(function.client());
-  }
-
-  @AfterAll
-  static void stop() {
-    function.close();
-  }
-
-  @BeforeEach
-  void emptyTables() {
-    TestDatabase.get().reset();
-  }
+  @RegisterExtension
+  static final DatabaseFunction FUNCTION = new DatabaseFunction(BaselineVerticle.SPEC);
+  private final Http http = FUNCTION.http();
 
   static JsonObject gcBaseline() {
     return new JsonObject().put("appName", "checkout").put("profileType", "cpu")

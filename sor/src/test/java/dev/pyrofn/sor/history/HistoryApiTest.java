@@ -3,7 +3,7 @@ package dev.pyrofn.sor.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.runtime.testing.Http;
-import dev.pyrofn.runtime.testing.RunningFunction;
+import dev.pyrofn.sor.testing.DatabaseFunction;
 import dev.pyrofn.sor.testing.TestDatabase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -11,30 +11,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HistoryApiTest {
-  private static RunningFunction function;
-  private static Http http;
-
-  @BeforeAll
-  static void start() {
-    function = RunningFunction.start(HistoryVerticle.SPEC, TestDatabase.get().env());
-    http = new Http(function.client());
-  }
-
-  @AfterAll
-  static void stop() {
-    function.close();
-  }
-
-  @BeforeEach
-  void emptyTables() {
-    TestDatabase.get().reset();
-  }
+  @RegisterExtension
+  static final DatabaseFunction FUNCTION = new DatabaseFunction(HistoryVerticle.SPEC);
+  private final Http http = FUNCTION.http();
 
   static JsonObject record(String app, String diagnosis) {
     return new JsonObject().put("appName", app).put("diagnosis", diagnosis).put("severity", "high")

@@ -3,35 +3,17 @@ package dev.pyrofn.sor.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.runtime.testing.Http;
-import dev.pyrofn.runtime.testing.RunningFunction;
-import dev.pyrofn.sor.testing.TestDatabase;
+import dev.pyrofn.sor.testing.DatabaseFunction;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RegistryApiTest {
-  private static RunningFunction function;
-  private static Http http;
-
-  @BeforeAll
-  static void start() {
-    function = RunningFunction.start(RegistryVerticle.SPEC, TestDatabase.get().env());
-    http = new Http(function.client());
-  }
-
-  @AfterAll
-  static void stop() {
-    function.close();
-  }
-
-  @BeforeEach
-  void emptyTables() {
-    TestDatabase.get().reset();
-  }
+  @RegisterExtension
+  static final DatabaseFunction FUNCTION = new DatabaseFunction(RegistryVerticle.SPEC);
+  private final Http http = FUNCTION.http();
 
   static JsonObject checkout() {
     return new JsonObject().put("appName", "bank-order-service").put("teamOwner", "team-orders")
