@@ -51,7 +51,7 @@ start_one() {
   esac
   env "${env_vars[@]}" java -Xmx256m -jar "$JAR" >"$run_dir/$service.log" 2>&1 &
   echo $! >"$run_dir/$service.pid"
-  echo "started bank-$service on port $port (pid $!, log $run_dir/$service.log)"
+  echo "started $app on port $port (pid $!, log $run_dir/$service.log)"
 }
 
 wait_healthy() {
@@ -76,7 +76,7 @@ case "$command" in
       if [ -f "$pid_file" ]; then
         kill "$(cat "$pid_file")" 2>/dev/null || true
         rm -f "$pid_file"
-        echo "stopped bank-$service"
+        echo "stopped $service"
       fi
     done
     ;;

@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
@@ -26,6 +27,9 @@ import jdk.jfr.consumer.RecordingFile;
 public final class JfrToCollapsed {
   private JfrToCollapsed() {
   }
+
+  /** async-profiler names a native frame's owner after its library: {@code libjvm.so}, {@code libc.so.6}. */
+  private static final Pattern SHARED_LIBRARY = Pattern.compile(".+\\.so(\\.\\d+)*");
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
@@ -64,14 +68,26 @@ public final class JfrToCollapsed {
       if (stack.length() > 0) {
         stack.append(';');
       }
-      stack.append(frameName(frames.get(i).getMethod()));
+      stack.append(frameName(frames.get(i)));
     }
     return stack.toString();
   }
 
-  private static String frameName(RecordedMethod method) {
+  /**
+   * Java frames in Pyroscope's slash form ({@code java/util/regex/Pattern.compile}); native frames keep their
+   * library prefix as Pyroscope stores it ({@code libjvm.so.CompileBroker::compiler_thread_loop}).
+   */
+  static String frameName(RecordedFrame frame) {
+    RecordedMethod method = frame.getMethod();
     String type = method.getType() == null ? "" : method.getType().getName();
     String name = method.getName();
-    return type.isEmpty() ? name : type.replace('.', '/') + "." + name;
+    if (type.isEmpty()) {
+      return name;
+    }
+    return isNativeLibrary(frame.getType(), type) ? type + "." + name : type.replace('.', '/') + "." + name;
+  }
+
+  static boolean isNativeLibrary(String frameType, String owner) {
+    return "C++".equals(frameType) || "Kernel".equals(frameType) || SHARED_LIBRARY.matcher(owner).matches();
   }
 }

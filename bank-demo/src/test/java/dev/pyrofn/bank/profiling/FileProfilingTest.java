@@ -64,6 +64,8 @@ class FileProfilingTest {
 
       assertThat(seen).containsAll(EXPECTED);
       assertThat(cpuStacks(profiles)).anySatisfy(stack -> assertThat(isPlantedRegexStack(stack)).as(stack).isTrue());
+      assertThat(cpuStacks(profiles)).as("native library names keep their dots (libjvm.so., not libjvm/so.)")
+          .noneMatch(stack -> stack.contains("/so."));
       assertThat(Files.list(profiles).map(p -> p.getFileName().toString()).collect(Collectors.toList()))
           .allSatisfy(name -> assertThat(name).matches("(bank-order-service-\\d+-\\d{4}\\.jfr|.*\\.part)"));
     } finally {
