@@ -3,6 +3,7 @@ package dev.pyrofn.bor.common;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.http.Params;
+import dev.pyrofn.runtime.time.QueryWindows;
 import dev.pyrofn.runtime.time.TimeParser;
 import dev.pyrofn.runtime.time.TimeWindow;
 import io.vertx.ext.web.RoutingContext;
@@ -15,53 +16,32 @@ import java.util.Set;
 
 /** The parameters the BOR routes share; each failure is a 400 naming the parameter. */
 public final class QueryParams {
-  static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
-
-  private final TimeParser times;
-  private final Duration maxWindow;
+  private final QueryWindows windows;
 
   public QueryParams(TimeParser times, Duration maxWindow) {
-    this.times = times;
-    this.maxWindow = maxWindow;
+    this.windows = new QueryWindows(times, maxWindow);
   }
 
   /** {@code from}/{@code to}; default the last hour. */
   public TimeWindow window(RoutingContext ctx) {
-    long to = Params.optional(ctx, "to").map(v -> times.parseMillis("to", v)).orElse(times.nowMillis());
-    long from = Params.optional(ctx, "from").map(v -> times.parseMillis("from", v))
-        .orElse(to - DEFAULT_WINDOW.toMillis());
-    return TimeWindow.checked(from, to, maxWindow, "from", "to");
+    return windows.current(ctx);
   }
 
-  /** {@code baselineFrom}/{@code baselineTo}; default the window of the same length just before {@code current}. */
-  public TimeWindow baselineWindow(RoutingContext ctx, TimeWindow current) {
-    Optional<String> from = Params.optional(ctx, "baselineFrom");
-    Optional<String> to = Params.optional(ctx, "baselineTo");
-    if (from.isEmpty() && to.isEmpty()) {
-      return current.preceding();
-    }
-    long fromMillis;
-    long toMillis;
-    if (from.isPresent()) {
-      fromMillis = times.parseMillis("baselineFrom", from.get());
-      toMillis = to.map(v -> times.parseMillis("baselineTo", v)).orElse(fromMillis + current.lengthMillis());
-    } else {
-      toMillis = times.parseMillis("baselineTo", to.get());
-      fromMillis = toMillis - current.lengthMillis();
-    }
-    return TimeWindow.checked(fromMillis, toMillis, maxWindow, "baselineFrom", "baselineTo");
+  /** {@code baselineFrom}/{@code baselineTo} when the request gives either; else empty (the SOR's default applies). */
+  public Optional<TimeWindow> baselineWindow(RoutingContext ctx, TimeWindow current) {
+    return QueryWindows.hasBaseline(ctx) ? Optional.of(windows.baseline(ctx, current)) : Optional.empty();
   }
 
   /** One profile type from {@code name} (default cpu). */
   public static ProfileType type(RoutingContext ctx, String name) {
-    return parseType(name, Params.optional(ctx, name).orElse(ProfileType.CPU.name()));
+    return Params.profileType(name, Params.optional(ctx, name).orElse(ProfileType.CPU.name()));
   }
 
   /** A comma-separated list of distinct profile types, at most {@code max}. */
   public static List<ProfileType> types(RoutingContext ctx, String name, String defaultValue, int max) {
     Set<ProfileType> types = new LinkedHashSet<>();
     for (String raw : commaList(Params.optional(ctx, name).orElse(defaultValue))) {
-      types.add(parseType(name, raw));
+      types.add(Params.profileType(name, raw));
     }
     if (types.isEmpty()) {
       throw ApiException.badRequest(name, "'" + name + "' must name at least one profile type");
@@ -93,11 +73,6 @@ public final class QueryParams {
           + abbreviate(value) + "'");
     }
     return value;
-  }
-
-  private static ProfileType parseType(String name, String raw) {
-    return ProfileType.parse(raw).orElseThrow(() -> ApiException.badRequest(name,
-        "'" + name + "' is not a profile type: '" + abbreviate(raw) + "'; " + ProfileType.describeValid()));
   }
 
   private static List<String> commaList(String raw) {

@@ -36,9 +36,7 @@ final class DiffRoute implements Handler<RoutingContext> {
     String app = Params.appName(ctx, "app");
     ProfileType type = QueryParams.type(ctx, "type");
     TimeWindow current = params.window(ctx);
-    Optional<TimeWindow> baseline = Params.optional(ctx, "baselineFrom").isPresent()
-        || Params.optional(ctx, "baselineTo").isPresent()
-        ? Optional.of(params.baselineWindow(ctx, current)) : Optional.empty();
+    Optional<TimeWindow> baseline = params.baselineWindow(ctx, current);
     DiffOptions options = options(ctx);
     boolean markdown = "markdown".equals(QueryParams.choice(ctx, "format", "json", Arrays.asList("json", "markdown")));
     String requestId = version.isV2() ? RequestIds.of(ctx) : null;

@@ -1,5 +1,6 @@
 package dev.pyrofn.runtime.http;
 
+import dev.pyrofn.analysis.profile.ProfileType;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
@@ -90,5 +91,11 @@ public final class Params {
           + ", got " + raw.get());
     }
     return value;
+  }
+
+  /** A friendly name, alias or full profile type id; a 400 naming {@code field} and listing the valid ones. */
+  public static ProfileType profileType(String field, String raw) {
+    return ProfileType.parse(raw).orElseThrow(() -> ApiException.badRequest(field,
+        "'" + field + "' is not a profile type: '" + JsonBody.abbreviate(raw) + "'; " + ProfileType.describeValid()));
   }
 }

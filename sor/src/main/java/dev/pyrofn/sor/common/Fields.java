@@ -1,6 +1,5 @@
 package dev.pyrofn.sor.common;
 
-import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.http.JsonBody;
 import dev.pyrofn.runtime.http.Params;
@@ -34,10 +33,7 @@ public final class Fields {
   }
 
   public static String canonicalProfileType(String field, String raw) {
-    return ProfileType.parse(raw)
-        .map(ProfileType::name)
-        .orElseThrow(() -> ApiException.badRequest(field, "'" + field + "' is not a known profile type; "
-            + ProfileType.describeValid()));
+    return Params.profileType(field, raw).name();
   }
 
   public static Optional<String> shortText(JsonBody body, String field) {

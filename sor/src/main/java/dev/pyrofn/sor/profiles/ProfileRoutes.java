@@ -81,9 +81,7 @@ final class ProfileRoutes {
   }
 
   private static ProfileType profileType(RoutingContext ctx) {
-    String raw = Params.optional(ctx, "type").orElse(ProfileType.CPU.name());
-    return ProfileType.parse(raw).orElseThrow(() -> ApiException.badRequest("type",
-        "'type' is not a profile type: '" + abbreviate(raw) + "'; " + ProfileType.describeValid()));
+    return Params.profileType("type", Params.optional(ctx, "type").orElse(ProfileType.CPU.name()));
   }
 
   private static ProfileSnapshot withData(ProfileSnapshot snapshot) {
@@ -113,7 +111,4 @@ final class ProfileRoutes {
         .onFailure(ctx::fail);
   }
 
-  private static String abbreviate(String value) {
-    return value.length() > 60 ? value.substring(0, 60) + "…" : value;
-  }
 }
