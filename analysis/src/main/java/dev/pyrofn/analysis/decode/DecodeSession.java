@@ -2,6 +2,9 @@ package dev.pyrofn.analysis.decode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.pyrofn.analysis.callsite.AppFrames;
+import dev.pyrofn.analysis.callsite.CallSiteTable;
+import dev.pyrofn.analysis.callsite.CallerEdges;
 import java.io.IOException;
 
 /**
@@ -12,6 +15,7 @@ import java.io.IOException;
 final class DecodeSession {
   private final int sides;
   private final String expectedFormat;
+  private final AppFrames appFrames;
 
   private NameTable names;
   private LevelWalker walker;
@@ -28,8 +32,14 @@ final class DecodeSession {
 
   /** {@code sides}: 1 for a single profile, 2 for a diff; {@code expectedFormat}: "single" or "double". */
   DecodeSession(int sides, String expectedFormat) {
+    this(sides, expectedFormat, null);
+  }
+
+  /** {@code appFrames}: null for function tables only, else also caller edges (call sites) classified by it. */
+  DecodeSession(int sides, String expectedFormat, AppFrames appFrames) {
     this.sides = sides;
     this.expectedFormat = expectedFormat;
+    this.appFrames = appFrames;
   }
 
   void readNames(JsonParser p, JsonToken token, String field) throws IOException {
@@ -51,7 +61,7 @@ final class DecodeSession {
   /** Where the numbers of {@code levels} go: straight into the walk, or into a buffer until names arrive. */
   LevelSink levelSink() {
     if (names != null) {
-      walker = new LevelWalker(names, sides);
+      walker = new LevelWalker(names, sides, appFrames);
       return walker;
     }
     buffer = new LevelBuffer();
@@ -97,7 +107,7 @@ final class DecodeSession {
 
   private LevelWalker walk() {
     if (buffer != null) {
-      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, sides);
+      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, sides, appFrames);
       buffer.replayInto(late);
       return late;
     }
@@ -108,7 +118,10 @@ final class DecodeSession {
     String unitsValue = units != null ? units : fallbackUnits;
     long rate = sampleRate >= 0 ? sampleRate : Math.max(fallbackSampleRate, 0);
     NameTable table = names == null ? NameTable.empty() : names;
-    return DecodedProfile.of(walked.side(side).toTable(table), unitsValue, rate, walked.nodeCount());
+    SideTotals totals = walked.side(side);
+    CallerEdges edges = walked.edges(side);
+    CallSiteTable callSites = edges == null ? CallSiteTable.absent() : edges.build(table::nameOf, totals.rootTotal());
+    return DecodedProfile.of(totals.toTable(table), unitsValue, rate, walked.nodeCount(), callSites);
   }
 
   private void checkFormat(String declared) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.pyrofn.analysis.callsite.AppFrames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,6 +48,29 @@ public final class FlameGraphDecoder {
 
   public static DecodedProfile decodeConnect(byte[] json) {
     return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.CONNECT)[0];
+  }
+
+  /**
+   * A render answer, also collecting caller edges ({@link DecodedProfile#callSites()}) with {@code appFrames}
+   * deciding which frames are application code. Same single pass; memory grows by the edges kept (bounded).
+   */
+  public static DecodedProfile decodeRender(byte[] json, AppFrames appFrames) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, appFrames), Shape.RENDER)[0];
+  }
+
+  /** A Connect answer with caller edges; see {@link #decodeRender(byte[], AppFrames)}. */
+  public static DecodedProfile decodeConnect(byte[] json, AppFrames appFrames) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, appFrames), Shape.CONNECT)[0];
+  }
+
+  /** A render-diff answer with caller edges on both sides. */
+  public static DecodedDiff decodeRenderDiff(byte[] json, AppFrames appFrames) {
+    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE, appFrames), Shape.RENDER));
+  }
+
+  /** A Connect diff answer with caller edges on both sides. */
+  public static DecodedDiff decodeConnectDiff(byte[] json, AppFrames appFrames) {
+    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE, appFrames), Shape.CONNECT));
   }
 
   /** A {@code /pyroscope/render-diff} answer ({@code metadata.format} "double", 7 numbers per node). */

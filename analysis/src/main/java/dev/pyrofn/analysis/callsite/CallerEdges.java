@@ -1,0 +1,159 @@
+package dev.pyrofn.analysis.callsite;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Accumulates caller edges by dense ids while a profile streams by: an open-addressing hash of
+ * (function id, caller id) to three sums. At most {@code maxEdges} distinct pairs are kept; once full, a function's
+ * cost under a caller not yet seen goes to its {@link CallerEdge#TRUNCATED_CALLER} edge, so memory is bounded by
+ * what is kept, never by the document, and no cost is lost from the function's totals.
+ *
+ * <p>Caller ids are function ids, or {@link #NO_CALLER}, {@link #IDLE} and (internally) the truncation marker.
+ */
+public final class CallerEdges {
+  public static final int NO_CALLER = -1;
+  public static final int IDLE = -2;
+  /** Enough for every edge of a profile at Pyroscope's default 8192 (and the SOR's 65536) nodes. */
+  public static final int DEFAULT_MAX_EDGES = 1 << 16;
+
+  private static final int TRUNCATED = -3;
+  private static final long EMPTY = Long.MIN_VALUE;
+  private static final int INITIAL_CAPACITY = 1024;
+
+  private final int maxEdges;
+  private long[] keys;
+  private long[] totals;
+  private long[] entries;
+  private long[] selfs;
+  private int size;
+  // The last pair touched: consecutive nodes often share it (a chain of library frames under one caller).
+  private long lastKey = EMPTY;
+  private int lastSlot = -1;
+
+  public CallerEdges(int maxEdges) {
+    if (maxEdges < 1) {
+      throw new IllegalArgumentException("maxEdges must be positive");
+    }
+    this.maxEdges = maxEdges;
+    allocate(INITIAL_CAPACITY);
+  }
+
+  public CallerEdges() {
+    this(DEFAULT_MAX_EDGES);
+  }
+
+  /** A node's total, counted once per recursion; {@code entry}: its parent is the caller itself. */
+  public void addTotal(int function, int caller, long total, boolean entry) {
+    int slot = slotOf(function, caller);
+    totals[slot] += total;
+    if (entry) {
+      entries[slot] += total;
+    }
+  }
+
+  /** A node's self value under the nearest application frame at or above it. */
+  public void addSelf(int function, int caller, long self) {
+    selfs[slotOf(function, caller)] += self;
+  }
+
+  /** Distinct pairs kept (for tests of the bound). */
+  public int size() {
+    return size;
+  }
+
+  public CallSiteTable build(IntFunction<String> nameOf, long profileTotal) {
+    List<CallerEdge> edges = new ArrayList<>(size);
+    for (int slot = 0; slot < keys.length; slot++) {
+      long key = keys[slot];
+      if (key != EMPTY && (totals[slot] > 0 || selfs[slot] > 0)) {
+        int function = (int) (key >>> 32);
+        int caller = (int) key;
+        edges.add(CallerEdge.of(nameOf.apply(function), callerName(caller, nameOf), totals[slot], entries[slot],
+            selfs[slot]));
+      }
+    }
+    return CallSiteTable.of(profileTotal, edges);
+  }
+
+  private static String callerName(int caller, IntFunction<String> nameOf) {
+    switch (caller) {
+      case NO_CALLER:
+        return CallerEdge.NO_CALLER;
+      case IDLE:
+        return CallerEdge.IDLE_CALLER;
+      case TRUNCATED:
+        return CallerEdge.TRUNCATED_CALLER;
+      default:
+        return nameOf.apply(caller);
+    }
+  }
+
+  private int slotOf(int function, int caller) {
+    long key = keyOf(function, caller);
+    if (key == lastKey) {
+      return lastSlot;
+    }
+    int slot = find(key);
+    if (keys[slot] == EMPTY) {
+      if (size >= maxEdges && caller != TRUNCATED) {
+        return slotOf(function, TRUNCATED);
+      }
+      if (2 * (size + 1) > keys.length) {
+        grow();
+        slot = find(key);
+      }
+      keys[slot] = key;
+      size++;
+    }
+    lastKey = key;
+    lastSlot = slot;
+    return slot;
+  }
+
+  private int find(long key) {
+    int mask = keys.length - 1;
+    int slot = (int) (mix(key) & mask);
+    while (keys[slot] != EMPTY && keys[slot] != key) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  private void grow() {
+    long[] oldKeys = keys;
+    long[] oldTotals = totals;
+    long[] oldEntries = entries;
+    long[] oldSelfs = selfs;
+    allocate(oldKeys.length * 2);
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] != EMPTY) {
+        int slot = find(oldKeys[i]);
+        keys[slot] = oldKeys[i];
+        totals[slot] = oldTotals[i];
+        entries[slot] = oldEntries[i];
+        selfs[slot] = oldSelfs[i];
+      }
+    }
+    lastKey = EMPTY;
+  }
+
+  private void allocate(int capacity) {
+    keys = new long[capacity];
+    Arrays.fill(keys, EMPTY);
+    totals = new long[capacity];
+    entries = new long[capacity];
+    selfs = new long[capacity];
+  }
+
+  private static long keyOf(int function, int caller) {
+    return ((long) function << 32) | (caller & 0xFFFFFFFFL);
+  }
+
+  private static long mix(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 29);
+  }
+}
