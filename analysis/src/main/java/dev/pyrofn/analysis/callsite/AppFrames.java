@@ -105,7 +105,7 @@ public final class AppFrames {
       return HEURISTIC;
     }
     List<String> prefixes = new ArrayList<>();
-    for (String part : commaSeparated.split(",")) {
+    for (String part : commaSeparated.split(",", -1)) {
       prefixes.add(part.trim());
     }
     return withPrefixes(prefixes);
