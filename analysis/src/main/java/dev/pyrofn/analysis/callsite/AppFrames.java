@@ -133,6 +133,9 @@ public final class AppFrames {
     if (frame.endsWith("_[k]") || frame.endsWith(" [k]") || KERNEL_LIBRARY.matcher(frame).find()) {
       return FrameKind.KERNEL;
     }
+    if (!prefixes.isEmpty() && hasPrefix(dotted)) {
+      return FrameKind.APPLICATION;
+    }
     if (frame.startsWith(".") && frame.length() > 1) {
       return JVM_STUB.matcher(frame).find() ? FrameKind.JVM : FrameKind.KERNEL;
     }
@@ -145,13 +148,17 @@ public final class AppFrames {
     return isApplicationJava(dotted) ? FrameKind.APPLICATION : FrameKind.LIBRARY;
   }
 
+  private boolean hasPrefix(String dotted) {
+    for (String prefix : prefixes) {
+      if (dotted.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean isApplicationJava(String dotted) {
     if (!prefixes.isEmpty()) {
-      for (String prefix : prefixes) {
-        if (dotted.startsWith(prefix)) {
-          return true;
-        }
-      }
       return false;
     }
     for (String prefix : RUNTIME_AND_LIBRARY_PACKAGES) {

@@ -1,5 +1,6 @@
 package dev.pyrofn.sor.profiles;
 
+import dev.pyrofn.analysis.callsite.AppFrames;
 import dev.pyrofn.analysis.decode.DecodedProfile;
 import dev.pyrofn.analysis.decode.FlameGraphDecoder;
 import dev.pyrofn.analysis.decode.ProfileFormatException;
@@ -11,9 +12,14 @@ final class ProfileDecoding {
   private ProfileDecoding() {
   }
 
-  static DecodedProfile decode(PyroscopeApi api, Buffer body) {
+  /** {@code callSites}: null for the table only, else also the caller edges (same single pass). */
+  static DecodedProfile decode(PyroscopeApi api, Buffer body, AppFrames callSites) {
     byte[] bytes = body.getBytes();
     try {
+      if (callSites != null) {
+        return api == PyroscopeApi.RENDER ? FlameGraphDecoder.decodeRender(bytes, callSites)
+            : FlameGraphDecoder.decodeConnect(bytes, callSites);
+      }
       return api == PyroscopeApi.RENDER ? FlameGraphDecoder.decodeRender(bytes)
           : FlameGraphDecoder.decodeConnect(bytes);
     } catch (ProfileFormatException e) {
