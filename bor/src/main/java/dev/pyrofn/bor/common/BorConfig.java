@@ -1,7 +1,9 @@
 package dev.pyrofn.bor.common;
 
+import dev.pyrofn.analysis.callsite.AppFrames;
 import dev.pyrofn.runtime.client.ClientOptions;
 import dev.pyrofn.runtime.client.SorClients;
+import dev.pyrofn.runtime.config.ConfigException;
 import dev.pyrofn.runtime.config.Env;
 import java.time.Duration;
 
@@ -14,6 +16,7 @@ public final class BorConfig {
   private final int fleetConcurrency;
   private final long fleetAppTimeoutMs;
   private final int fleetMaxApps;
+  private final AppFrames appPackages;
 
   private BorConfig(Env env) {
     this.urls = SorClients.Urls.fromEnv(env);
@@ -23,6 +26,15 @@ public final class BorConfig {
     this.fleetConcurrency = env.integer("FLEET_CONCURRENCY", 64, 1, 256);
     this.fleetAppTimeoutMs = env.longValue("FLEET_APP_TIMEOUT_MS", 5_000, 10, 300_000);
     this.fleetMaxApps = env.integer("FLEET_MAX_APPS", 200, 1, 5000);
+    this.appPackages = appPackages(env);
+  }
+
+  private static AppFrames appPackages(Env env) {
+    try {
+      return AppFrames.parse(env.optional("APP_PACKAGES").orElse(""));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("APP_PACKAGES must be a comma-separated list of package prefixes: " + e.getMessage());
+    }
   }
 
   public static BorConfig from(Env env) {
@@ -62,10 +74,18 @@ public final class BorConfig {
     return fleetMaxApps;
   }
 
+  /**
+   * Application package prefixes for call sites when the Registry names none ({@code APP_PACKAGES}, e.g.
+   * {@code com/acme/}); unset means the documented default namespaces heuristic. v1 always uses it.
+   */
+  public AppFrames appPackages() {
+    return appPackages;
+  }
+
   @Override
   public String toString() {
     return urls + " client[" + client + "] maxWindow=" + maxWindow.toHours() + "h profileRows=" + profileRows
         + " fleetConcurrency=" + fleetConcurrency + " fleetAppTimeoutMs=" + fleetAppTimeoutMs + " fleetMaxApps="
-        + fleetMaxApps;
+        + fleetMaxApps + " appPackages=" + appPackages;
   }
 }

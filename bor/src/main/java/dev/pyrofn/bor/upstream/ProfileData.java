@@ -1,5 +1,6 @@
 package dev.pyrofn.bor.upstream;
 
+import dev.pyrofn.analysis.callsite.AppFrames;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.runtime.client.FunctionClient;
 import dev.pyrofn.runtime.http.ApiException;
@@ -25,9 +26,18 @@ public final class ProfileData {
 
   /** {@code GET /profiles/{app}}; 404 when the app has no such profile in the window. */
   public Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window) {
+    return profile(app, type, window, null);
+  }
+
+  /**
+   * As above, with the callers of the listed functions ({@link ProfileTable#callSites()}) classified by
+   * {@code appFrames}; null asks for the table only.
+   */
+  public Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window, AppFrames appFrames) {
     Map<String, String> query = windowQuery(window, "from", "to");
     query.put("type", type.id());
     query.put("limit", Integer.toString(rows));
+    askCallSites(query, appFrames);
     return client.get("/profiles/" + FunctionClient.segment(app), query)
         .map(json -> ProfileTable.fromJson(type, json));
   }
@@ -37,7 +47,14 @@ public final class ProfileData {
    * takes the window just before the current one as it rounded it, so both sides stay adjacent.
    */
   public Future<DiffSides> diff(String app, ProfileType type, TimeWindow current, Optional<TimeWindow> baseline) {
+    return diff(app, type, current, baseline, null);
+  }
+
+  /** As above, with each side's callers classified by {@code appFrames} (null: tables only). */
+  public Future<DiffSides> diff(String app, ProfileType type, TimeWindow current, Optional<TimeWindow> baseline,
+      AppFrames appFrames) {
     Map<String, String> query = windowQuery(current, "from", "to");
+    askCallSites(query, appFrames);
     baseline.ifPresent(window -> query.putAll(windowQuery(window, "baselineFrom", "baselineTo")));
     query.put("type", type.id());
     query.put("limit", Integer.toString(rows));
@@ -61,6 +78,16 @@ public final class ProfileData {
       }
       return names;
     });
+  }
+
+  private static void askCallSites(Map<String, String> query, AppFrames appFrames) {
+    if (appFrames == null) {
+      return;
+    }
+    query.put("callSites", "true");
+    if (!appFrames.isHeuristic()) {
+      query.put("appPackages", String.join(",", appFrames.prefixes()));
+    }
   }
 
   private static JsonObject side(JsonObject diff, String name) {

@@ -1,5 +1,7 @@
 package dev.pyrofn.bor.upstream;
 
+import dev.pyrofn.analysis.callsite.CallSiteTable;
+import dev.pyrofn.analysis.callsite.CallerEdge;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import dev.pyrofn.analysis.profile.ProfileType;
@@ -18,16 +20,18 @@ public final class ProfileTable {
   private final long from;
   private final long to;
   private final FunctionTable table;
+  private final CallSiteTable callSites;
 
-  private ProfileTable(ProfileType type, long from, long to, FunctionTable table) {
+  private ProfileTable(ProfileType type, long from, long to, FunctionTable table, CallSiteTable callSites) {
     this.type = type;
     this.from = from;
     this.to = to;
     this.table = table;
+    this.callSites = callSites;
   }
 
   public static ProfileTable of(ProfileType type, long from, long to, FunctionTable table) {
-    return new ProfileTable(type, from, to, table);
+    return new ProfileTable(type, from, to, table, CallSiteTable.absent());
   }
 
   /** A profile answer or one side of a diff answer: {@code {from, to, totalSamples, functions: [...]}}. */
@@ -41,11 +45,27 @@ public final class ProfileTable {
         stats.add(FunctionStat.of(row.getString("name"), row.getLong("selfSamples"), row.getLong("totalSamples"),
             total));
       }
-      return new ProfileTable(type, side.getLong("from"), side.getLong("to"), FunctionTable.of(total, stats));
+      return new ProfileTable(type, side.getLong("from"), side.getLong("to"), FunctionTable.of(total, stats),
+          callSites(side, total));
     } catch (RuntimeException e) {
       throw ApiException.upstreamError("Profile Data SOR answered a profile in an unexpected shape: " + e.getMessage(),
           e);
     }
+  }
+
+  /** The {@code callers} rows, when they were asked for and the SOR answered them; else absent. */
+  private static CallSiteTable callSites(JsonObject side, long total) {
+    JsonArray rows = side.getJsonArray("callers");
+    if (rows == null) {
+      return CallSiteTable.absent();
+    }
+    List<CallerEdge> edges = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonObject row = rows.getJsonObject(i);
+      edges.add(CallerEdge.of(row.getString("function"), row.getString("caller"), row.getLong("totalSamples"),
+          row.getLong("entrySamples"), row.getLong("selfSamples")));
+    }
+    return CallSiteTable.of(total, edges);
   }
 
   public ProfileType type() {
@@ -66,5 +86,9 @@ public final class ProfileTable {
 
   public FunctionTable table() {
     return table;
+  }
+
+  public CallSiteTable callSites() {
+    return callSites;
   }
 }
