@@ -98,6 +98,11 @@ public final class CallSiteTable {
     return kept;
   }
 
+  /** The call sites of one function (inclusive), as {@link #callSites} ranks them. */
+  public List<CallSite> callersOf(String function) {
+    return callSites(function::equals, name -> false, false);
+  }
+
   /** The cost of the matching frames that arrives through any application frame (idle and JVM threads excluded). */
   public long costUnderApplication(Predicate<String> inclusive, Predicate<String> selfOnly, boolean bySelf,
       Predicate<String> excluded) {
@@ -152,6 +157,17 @@ public final class CallSiteTable {
     }
     net.sort(LARGEST_FIRST);
     return net;
+  }
+
+  /** Per function, its self value spent at or below an idle wait (a parked worker's futex frame, say). */
+  public Map<String, Long> idleSelfByFunction() {
+    Map<String, Long> idle = new HashMap<>();
+    for (CallerEdge edge : edges) {
+      if (CallerEdge.IDLE_CALLER.equals(edge.caller()) && edge.self() > 0) {
+        idle.merge(edge.function(), edge.self(), Long::sum);
+      }
+    }
+    return idle;
   }
 
   /** Every application caller's cost for the matching frames, largest first. */
