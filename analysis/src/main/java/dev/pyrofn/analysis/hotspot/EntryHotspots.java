@@ -75,10 +75,8 @@ public final class EntryHotspots {
     CallSiteTable stacks = profile.callSites();
     Map<String, Long> idleSelf = stacks.idleSelfByFunction();
     for (FunctionStat stat : table.functions()) {
-      FrameKind kind = profile.appFrames().kindOf(stat.name());
-      if (2 * idleSelf.getOrDefault(stat.name(), 0L) > stat.self()) {
-        kind = FrameKind.IDLE;
-      }
+      FrameKind kind = 2 * idleSelf.getOrDefault(stat.name(), 0L) > stat.self() ? FrameKind.IDLE
+          : profile.appFrames().kindOf(stat.name());
       boolean actionable = kind == FrameKind.APPLICATION || kind == FrameKind.LIBRARY;
       if (!actionable || kind == FrameKind.APPLICATION || !stacks.isPresent()) {
         if (stat.self() > 0 && stat.selfPercent() >= minPercent) {
