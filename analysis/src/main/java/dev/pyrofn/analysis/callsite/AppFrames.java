@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -52,24 +53,24 @@ public final class AppFrames {
   private static final Pattern NATIVE_LIBRARY = Pattern.compile("^[A-Za-z0-9_+\\-]+\\.so(\\.[0-9]+)*[.`]");
   private static final Pattern KERNEL_LIBRARY = Pattern.compile("^(vmlinux|\\[kernel\\.kallsyms\\])[.`]");
   /**
-   * JVM-generated code without a library prefix: interpreter, adapters, call stubs and intrinsic stubs
-   * ({@code .sha256_implCompressMB}, {@code _new_array_Java}, {@code I2C/C2I adapters}). A leading-dot frame
-   * that looks like none of these is taken for a kernel symbol ({@code .pvm_irq_enable}).
+   * How JVM-generated code without a library prefix starts: interpreter, adapters, call and intrinsic stubs
+   * ({@code .sha256_implCompressMB}, {@code _new_array_Java}, {@code I2C/C2I adapters}). A leading-dot frame that looks
+   * like none of these is taken for a kernel symbol ({@code .pvm_irq_enable}).
    */
-  private static final Pattern JVM_STUB = Pattern.compile(
-      "^\\.?(Interpreter|_new_|I2C/C2I|itable stub|vtable stub|StubRoutines|call_stub|.*_impl[A-Z]|.*arraycopy"
-          + "|.*Stub\\b|.*_stub\\b|jbyte_|jshort_|jint_|jlong_|oop_|checkcast_|unsafe_|updateBytes|.*Mismatch)");
+  private static final String[] JVM_STUB_STARTS = {"Interpreter", "_new_", "I2C/C2I", "itable stub", "vtable stub",
+      "StubRoutines", "call_stub", "jbyte_", "jshort_", "jint_", "jlong_", "oop_", "checkcast_", "unsafe_",
+      "updateBytes"};
   private static final String[] GENERATED = {"$$Lambda", "LambdaForm$", "GeneratedMethodAccessor",
       "GeneratedConstructorAccessor", "GeneratedSerializationConstructorAccessor", "$Proxy", "$$EnhancerBy",
       "$$FastClassBy", "$HibernateProxy$"};
   /** Where a worker or event loop waits for work: below these a stack is idle, not a request. */
-  private static final String[] IDLE_WAITS = {"java.util.concurrent.ThreadPoolExecutor.getTask",
+  private static final Set<String> IDLE_WAITS = Set.of("java.util.concurrent.ThreadPoolExecutor.getTask",
       "java.util.concurrent.ForkJoinPool.awaitWork", "java.util.concurrent.ForkJoinPool.runWorker",
       "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take",
       "sun.nio.ch.EPollSelectorImpl.doSelect", "sun.nio.ch.KQueueSelectorImpl.doSelect",
       "sun.nio.ch.WEPollSelectorImpl.doSelect", "io.netty.channel.epoll.Native.epollWait",
       "io.netty.channel.epoll.EpollEventLoop.epollWait", "io.netty.channel.nio.NioEventLoop.select",
-      "io.netty.util.concurrent.SingleThreadEventExecutor.takeTask", "epoll_wait", "__GI_epoll_wait"};
+      "io.netty.util.concurrent.SingleThreadEventExecutor.takeTask", "epoll_wait", "__GI_epoll_wait");
 
   private static final AppFrames HEURISTIC = new AppFrames(Collections.emptyList());
 
@@ -124,28 +125,54 @@ public final class AppFrames {
     return kindOf(frame) == FrameKind.APPLICATION;
   }
 
-  /** Where a frame belongs; see {@link FrameKind}. */
+  /**
+   * Where a frame belongs; see {@link FrameKind}. Called once per distinct name of a profile, so the common case (a
+   * Java frame) costs a few string comparisons and no regular expression.
+   */
   public FrameKind kindOf(String frame) {
+    boolean inLibrary = frame.indexOf(".so") > 0 && NATIVE_LIBRARY.matcher(frame).find();
     String dotted = FrameNames.dotted(frame);
-    if (isIdleWait(dotted)) {
+    if (IDLE_WAITS.contains(inLibrary ? FrameNames.withoutLibrary(dotted) : dotted)) {
       return FrameKind.IDLE;
     }
-    if (frame.endsWith("_[k]") || frame.endsWith(" [k]") || KERNEL_LIBRARY.matcher(frame).find()) {
+    if (frame.endsWith("_[k]") || frame.endsWith(" [k]")
+        || ((frame.startsWith("vmlinux") || frame.startsWith("[kernel")) && KERNEL_LIBRARY.matcher(frame).find())) {
       return FrameKind.KERNEL;
     }
     if (!prefixes.isEmpty() && hasPrefix(dotted)) {
       return FrameKind.APPLICATION;
     }
     if (frame.startsWith(".") && frame.length() > 1) {
-      return JVM_STUB.matcher(frame).find() ? FrameKind.JVM : FrameKind.KERNEL;
+      return looksLikeJvmStub(frame.substring(1)) ? FrameKind.JVM : FrameKind.KERNEL;
     }
-    if (frame.startsWith("libjvm.so") || dotted.contains("::") || JVM_STUB.matcher(frame).find()) {
+    if (frame.startsWith("libjvm.so") || frame.contains("::")) {
       return FrameKind.JVM;
     }
-    if (NATIVE_LIBRARY.matcher(frame).find() || dotted.indexOf('.') < 0 || dotted.indexOf(' ') >= 0) {
+    if (inLibrary) {
+      return FrameKind.NATIVE;
+    }
+    if (frame.indexOf('.') < 0) {
+      return looksLikeJvmStub(frame) ? FrameKind.JVM : FrameKind.NATIVE;
+    }
+    if (frame.indexOf(' ') >= 0) {
       return FrameKind.NATIVE;
     }
     return isApplicationJava(dotted) ? FrameKind.APPLICATION : FrameKind.LIBRARY;
+  }
+
+  /** Interpreter, adapters, call and intrinsic stubs: names the JVM gives its generated code. */
+  private static boolean looksLikeJvmStub(String name) {
+    for (String start : JVM_STUB_STARTS) {
+      if (name.startsWith(start)) {
+        return true;
+      }
+    }
+    int impl = name.indexOf("_impl");
+    if (impl >= 0 && impl + 5 < name.length() && Character.isUpperCase(name.charAt(impl + 5))) {
+      return true;
+    }
+    return name.contains("arraycopy") || name.contains("Mismatch") || name.endsWith("Stub")
+        || name.endsWith("_stub") || name.contains("Stub ") || name.contains("_stub ");
   }
 
   private boolean hasPrefix(String dotted) {
@@ -174,15 +201,6 @@ public final class AppFrames {
     return true;
   }
 
-  private static boolean isIdleWait(String dotted) {
-    String bare = FrameNames.withoutLibrary(dotted);
-    for (String idle : IDLE_WAITS) {
-      if (bare.equals(idle)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   @Override
   public String toString() {

@@ -1,13 +1,13 @@
 package dev.pyrofn.analysis.callsite;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 
 /**
  * Accumulates caller edges by dense ids while a profile streams by: an open-addressing hash of
- * (function id, caller id) to three sums. At most {@code maxEdges} distinct pairs are kept; once full, a function's
+ * (function id, caller id) to three sums, each slot four adjacent longs (key, total, entry, self) so one lookup
+ * touches one cache line. At most {@code maxEdges} distinct pairs are kept; once full, a function's
  * cost under a caller not yet seen goes to its {@link CallerEdge#TRUNCATED_CALLER} edge, so memory is bounded by
  * what is kept, never by the document, and no cost is lost from the function's totals.
  *
@@ -24,10 +24,14 @@ public final class CallerEdges {
   private static final int INITIAL_CAPACITY = 1024;
 
   private final int maxEdges;
-  private long[] keys;
-  private long[] totals;
-  private long[] entries;
-  private long[] selfs;
+  private static final int STRIDE = 4;
+  private static final int TOTAL = 1;
+  private static final int ENTRY = 2;
+  private static final int SELF = 3;
+
+  // slots[STRIDE * i] is the key of slot i (EMPTY when free), followed by its total, entry and self sums.
+  private long[] slots;
+  private int capacity;
   private int size;
   // The last pair touched: consecutive nodes often share it (a chain of library frames under one caller).
   private long lastKey = EMPTY;
@@ -47,16 +51,16 @@ public final class CallerEdges {
 
   /** A node's total, counted once per recursion; {@code entry}: its parent is the caller itself. */
   public void addTotal(int function, int caller, long total, boolean entry) {
-    int slot = slotOf(function, caller);
-    totals[slot] += total;
+    int base = STRIDE * slotOf(function, caller);
+    slots[base + TOTAL] += total;
     if (entry) {
-      entries[slot] += total;
+      slots[base + ENTRY] += total;
     }
   }
 
   /** A node's self value under the nearest application frame at or above it. */
   public void addSelf(int function, int caller, long self) {
-    selfs[slotOf(function, caller)] += self;
+    slots[STRIDE * slotOf(function, caller) + SELF] += self;
   }
 
   /** Distinct pairs kept (for tests of the bound). */
@@ -66,13 +70,13 @@ public final class CallerEdges {
 
   public CallSiteTable build(IntFunction<String> nameOf, long profileTotal) {
     List<CallerEdge> edges = new ArrayList<>(size);
-    for (int slot = 0; slot < keys.length; slot++) {
-      long key = keys[slot];
-      if (key != EMPTY && (totals[slot] > 0 || selfs[slot] > 0)) {
+    for (int base = 0; base < slots.length; base += STRIDE) {
+      long key = slots[base];
+      if (key != EMPTY && (slots[base + TOTAL] > 0 || slots[base + SELF] > 0)) {
         int function = (int) (key >>> 32);
         int caller = (int) key;
-        edges.add(CallerEdge.of(nameOf.apply(function), callerName(caller, nameOf), totals[slot], entries[slot],
-            selfs[slot]));
+        edges.add(CallerEdge.of(nameOf.apply(function), callerName(caller, nameOf), slots[base + TOTAL],
+            slots[base + ENTRY], slots[base + SELF]));
       }
     }
     return CallSiteTable.of(profileTotal, edges);
@@ -97,15 +101,15 @@ public final class CallerEdges {
       return lastSlot;
     }
     int slot = find(key);
-    if (keys[slot] == EMPTY) {
+    if (slots[STRIDE * slot] == EMPTY) {
       if (size >= maxEdges && caller != TRUNCATED) {
         return slotOf(function, TRUNCATED);
       }
-      if (2 * (size + 1) > keys.length) {
+      if (2 * (size + 1) > capacity) {
         grow();
         slot = find(key);
       }
-      keys[slot] = key;
+      slots[STRIDE * slot] = key;
       size++;
     }
     lastKey = key;
@@ -114,38 +118,31 @@ public final class CallerEdges {
   }
 
   private int find(long key) {
-    int mask = keys.length - 1;
+    int mask = capacity - 1;
     int slot = (int) (mix(key) & mask);
-    while (keys[slot] != EMPTY && keys[slot] != key) {
+    while (slots[STRIDE * slot] != EMPTY && slots[STRIDE * slot] != key) {
       slot = (slot + 1) & mask;
     }
     return slot;
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    long[] oldTotals = totals;
-    long[] oldEntries = entries;
-    long[] oldSelfs = selfs;
-    allocate(oldKeys.length * 2);
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != EMPTY) {
-        int slot = find(oldKeys[i]);
-        keys[slot] = oldKeys[i];
-        totals[slot] = oldTotals[i];
-        entries[slot] = oldEntries[i];
-        selfs[slot] = oldSelfs[i];
+    long[] old = slots;
+    allocate(capacity * 2);
+    for (int base = 0; base < old.length; base += STRIDE) {
+      if (old[base] != EMPTY) {
+        System.arraycopy(old, base, slots, STRIDE * find(old[base]), STRIDE);
       }
     }
     lastKey = EMPTY;
   }
 
-  private void allocate(int capacity) {
-    keys = new long[capacity];
-    Arrays.fill(keys, EMPTY);
-    totals = new long[capacity];
-    entries = new long[capacity];
-    selfs = new long[capacity];
+  private void allocate(int slotCount) {
+    capacity = slotCount;
+    slots = new long[STRIDE * slotCount];
+    for (int base = 0; base < slots.length; base += STRIDE) {
+      slots[base] = EMPTY;
+    }
   }
 
   private static long keyOf(int function, int caller) {
