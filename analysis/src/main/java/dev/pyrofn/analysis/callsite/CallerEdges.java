@@ -1,6 +1,7 @@
 package dev.pyrofn.analysis.callsite;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -9,7 +10,8 @@ import java.util.function.IntFunction;
  * (function id, caller id) to three sums, each slot four adjacent longs (key, total, entry, self) so one lookup
  * touches one cache line. At most {@code maxEdges} distinct pairs are kept; once full, a function's
  * cost under a caller not yet seen goes to its {@link CallerEdge#TRUNCATED_CALLER} edge, so memory is bounded by
- * what is kept, never by the document, and no cost is lost from the function's totals.
+ * what is kept, never by the document, and no cost is lost from the function's totals. (Beyond the bound, each
+ * function may still get its truncation pair and its own-self pair: at most two per distinct name.)
  *
  * <p>Caller ids are function ids, or {@link #NO_CALLER}, {@link #IDLE} and (internally) the truncation marker.
  */
@@ -33,6 +35,9 @@ public final class CallerEdges {
   private long[] slots;
   private int capacity;
   private int size;
+  // Self of application frames that are their own caller (an application leaf): by function id, no hashing, since
+  // that is the second edge of almost every application node.
+  private long[] ownSelf = new long[64];
   // The last pair touched: consecutive nodes often share it (a chain of library frames under one caller).
   private long lastKey = EMPTY;
   private int lastSlot = -1;
@@ -60,6 +65,13 @@ public final class CallerEdges {
 
   /** A node's self value under the nearest application frame at or above it. */
   public void addSelf(int function, int caller, long self) {
+    if (caller == function) {
+      if (function >= ownSelf.length) {
+        ownSelf = Arrays.copyOf(ownSelf, Math.max(function + 1, 2 * ownSelf.length));
+      }
+      ownSelf[function] += self;
+      return;
+    }
     slots[STRIDE * slotOf(function, caller) + SELF] += self;
   }
 
@@ -69,6 +81,12 @@ public final class CallerEdges {
   }
 
   public CallSiteTable build(IntFunction<String> nameOf, long profileTotal) {
+    for (int function = 0; function < ownSelf.length; function++) {
+      if (ownSelf[function] > 0) {
+        slots[STRIDE * slotOf(function, function) + SELF] += ownSelf[function];
+        ownSelf[function] = 0;
+      }
+    }
     List<CallerEdge> edges = new ArrayList<>(size);
     for (int base = 0; base < slots.length; base += STRIDE) {
       long key = slots[base];
@@ -102,7 +120,7 @@ public final class CallerEdges {
     }
     int slot = find(key);
     if (slots[STRIDE * slot] == EMPTY) {
-      if (size >= maxEdges && caller != TRUNCATED) {
+      if (size >= maxEdges && caller != TRUNCATED && caller != function) {
         return slotOf(function, TRUNCATED);
       }
       if (2 * (size + 1) > capacity) {
