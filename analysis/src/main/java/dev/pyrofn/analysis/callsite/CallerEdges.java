@@ -72,7 +72,9 @@ public final class CallerEdges {
       ownSelf[function] += self;
       return;
     }
-    slots[STRIDE * slotOf(function, caller) + SELF] += self;
+    // slotOf may grow (replace) the table: take the index first, then read the field.
+    int base = STRIDE * slotOf(function, caller);
+    slots[base + SELF] += self;
   }
 
   /** Distinct pairs kept (for tests of the bound). */
@@ -83,7 +85,8 @@ public final class CallerEdges {
   public CallSiteTable build(IntFunction<String> nameOf, long profileTotal) {
     for (int function = 0; function < ownSelf.length; function++) {
       if (ownSelf[function] > 0) {
-        slots[STRIDE * slotOf(function, function) + SELF] += ownSelf[function];
+        int base = STRIDE * slotOf(function, function);
+        slots[base + SELF] += ownSelf[function];
         ownSelf[function] = 0;
       }
     }

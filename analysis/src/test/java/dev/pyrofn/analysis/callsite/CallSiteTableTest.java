@@ -65,6 +65,21 @@ class CallSiteTableTest {
   }
 
   @Test
+  void theEdgeTableGrowsWhileSelfAndOwnSelfAreAdded() {
+    CallerEdges edges = new CallerEdges();
+    long expected = 0;
+    for (int function = 0; function < 5000; function++) {
+      edges.addSelf(function, function + 1, 3);
+      edges.addSelf(function, function, 2);
+      edges.addTotal(function, function + 2, 7, false);
+      expected += 12;
+    }
+    CallSiteTable table = edges.build(id -> "f" + id, expected);
+    assertThat(table.edges()).hasSize(15000);
+    assertThat(table.edges().stream().mapToLong(e -> e.self() + e.total()).sum()).isEqualTo(expected);
+  }
+
+  @Test
   void edgesStayBoundedAndKeepEveryFunctionsCost() {
     CallerEdges edges = new CallerEdges(4);
     for (int caller = 0; caller < 100; caller++) {
