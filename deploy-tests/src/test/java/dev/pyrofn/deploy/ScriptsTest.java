@@ -2,6 +2,8 @@ package dev.pyrofn.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * validate.sh --local and generate-load.sh against the seven bank services on loopback. The last test stops one
@@ -82,6 +85,93 @@ class ScriptsTest {
   }
 
   @Test
+  @Order(4)
+  void theRunbooksLoadCommandRunsFromDeployInTheBankImageWithPositionalUrlsThenSeconds(@TempDir Path fakeBin)
+      throws Exception {
+    Path argvFile = fakeDocker(fakeBin);
+    List<String> urls = new java.util.ArrayList<>();
+    for (int port = 8080; port <= 8086; port++) {
+      urls.add("http://localhost:" + port);
+    }
+    List<String> argv = new java.util.ArrayList<>(List.of("bash", "scripts/generate-load.sh"));
+    argv.addAll(urls);
+    argv.add("300");
+
+    Command.Result result = Command.runIn(Repo.deploy("."), argv, withPath(fakeBin), 60);
+
+    assertThat(result.exitCode).as(result.toString()).isZero();
+    String image = StackFiles.yaml("docker-compose.yml").path("services").path("bank-order-service").path("image")
+        .asText();
+    assertThat(Files.readAllLines(argvFile)).containsExactly("image inspect " + image,
+        "run --rm --network host --entrypoint java " + image + " -Xmx256m -cp /app/bank-demo.jar"
+            + " dev.pyrofn.bank.load.LoadGenerator --duration 300s --rate 50 --concurrency 32 --targets "
+            + String.join(",", urls));
+    assertThat(StackFiles.text(Repo.deploy("docker/bank-demo.Dockerfile")))
+        .contains("/src/bank-demo/target/bank-demo.jar /app/bank-demo.jar");
+  }
+
+  @Test
+  @Order(4)
+  void generateLoadRunsFiveMinutesByDefault(@TempDir Path fakeBin) throws Exception {
+    Path argvFile = fakeDocker(fakeBin);
+
+    Command.Result result = Command.runIn(Repo.deploy("."), List.of("bash", "scripts/generate-load.sh"),
+        withPath(fakeBin), 60);
+
+    assertThat(result.exitCode).as(result.toString()).isZero();
+    assertThat(result.output).contains("load: 300s at 50 req/s");
+    assertThat(Files.readAllLines(argvFile).get(1)).contains("--duration 300s");
+  }
+
+  @Test
+  @Order(4)
+  void generateLoadSaysInOneLineThatTheImageIsMissing(@TempDir Path fakeBin) throws Exception {
+    fakeDocker(fakeBin);
+    Files.write(fakeBin.resolve("image-missing"), new byte[0]);
+
+    Command.Result result = Command.runIn(Repo.deploy("."), List.of("bash", "scripts/generate-load.sh", "60"),
+        withPath(fakeBin), 60);
+
+    assertThat(result.exitCode).isEqualTo(1);
+    assertThat(result.output).contains("image pyrofn/bank-demo:0.1.0 not found; build it first");
+  }
+
+  @Test
+  @Order(4)
+  void theAnsibleLoadPlaybookHonoursDurationInSeconds() {
+    String ansible = Command.require("ansible-playbook", "ansible");
+    Map<String, String> env = new HashMap<>(loadEnv());
+    env.put("ANSIBLE_NOCOLOR", "1");
+    env.put("ANSIBLE_LOCAL_TEMP", System.getProperty("java.io.tmpdir") + "/ansible-local");
+
+    Command.Result result = Command.runIn(Repo.deploy("ansible"), List.of(ansible, "-i", "inventory.yml",
+        "generate-load.yml", "-e", "duration=2", "-e", "load_targets=order=" + estate.url("order")), env, 180);
+
+    assertThat(result.exitCode).as(result.toString()).isZero();
+    assertThat(result.output).contains("load: 2s at 50 req/s");
+    Command.Result rejected = Command.runIn(Repo.deploy("ansible"), List.of(ansible, "-i", "inventory.yml",
+        "generate-load.yml", "-e", "duration=2m"), env, 180);
+    assertThat(rejected.exitCode).as(rejected.toString()).isNotZero();
+    assertThat(rejected.output).contains("duration in seconds");
+  }
+
+  /** A docker CLI that records its arguments: the script's docker command line, without a Docker engine. */
+  private static Path fakeDocker(Path bin) throws Exception {
+    Path argvFile = bin.resolve("docker-argv");
+    Path docker = bin.resolve("docker");
+    Files.write(docker, List.of("#!/bin/sh",
+        "echo \"$*\" >> '" + argvFile + "'",
+        "if [ \"$1\" = image ] && [ -e '" + bin.resolve("image-missing") + "' ]; then exit 1; fi",
+        "exit 0"));
+    docker.toFile().setExecutable(true);
+    return argvFile;
+  }
+
+  private static Map<String, String> withPath(Path bin) {
+    return Map.of("PATH", bin + ":" + System.getenv("PATH"));
+  }
+
+  @Test
   @Order(5)
   void validateFailsAndExitsNonZeroWhenAServiceIsStopped() {
     estate.stop("loan");
@@ -104,9 +194,12 @@ class ScriptsTest {
   private static Command.Result load(String... args) {
     List<String> argv = new java.util.ArrayList<>(List.of("bash", Repo.deploy("scripts/generate-load.sh").toString()));
     argv.addAll(Arrays.asList(args));
-    // The test classpath holds the load generator, exactly as bank-demo.jar does.
-    Map<String, String> env = Map.of("BANK_CLASSPATH", System.getProperty("java.class.path"),
+    return Command.run(argv, loadEnv(), 60);
+  }
+
+  /** The test classpath holds the load generator, exactly as bank-demo.jar does. */
+  private static Map<String, String> loadEnv() {
+    return Map.of("BANK_CLASSPATH", System.getProperty("java.class.path"),
         "JAVA", Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    return Command.run(argv, env, 60);
   }
 }
