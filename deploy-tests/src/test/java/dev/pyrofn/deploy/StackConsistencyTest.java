@@ -291,6 +291,21 @@ class StackConsistencyTest {
         .contains(total + " MiB");
   }
 
+  /** Settings read by both layers must match, or a BOR accepts what Profile Data refuses (an answer of 502). */
+  @Test
+  void settingsReadOnBothSidesOfTheBorSorBoundaryAgree() {
+    for (String setting : new String[] {"MAX_WINDOW_HOURS"}) {
+      Set<String> values = new TreeSet<>();
+      COMPOSE.fieldNames().forEachRemaining(name -> {
+        if (name.startsWith("fn-") && (name.equals("fn-profile-data")
+            || COMPOSE.path(name).path("environment").has("PROFILE_DATA_URL"))) {
+          values.add(COMPOSE.path(name).path("environment").path(setting).asText("default"));
+        }
+      });
+      assertThat(values).as(setting + " on the BORs and Profile Data").hasSize(1);
+    }
+  }
+
   @Test
   void composeAnsibleAndTerraformUseTheSameVolumeNames() {
     JsonNode volumes = StackFiles.yaml("docker-compose.yml").path("volumes");
