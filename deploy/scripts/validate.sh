@@ -6,6 +6,8 @@
 #   validate.sh            the Docker stack (deploy.sh, Ansible or Terraform) on this host
 #   validate.sh --local    services started as plain JVMs (bank-demo/scripts/run-estate.sh, the local launcher):
 #                          checks what can exist there and reports the rest as WARN, never as PASS
+#   validate.sh --fresh    right after deploying, before any load: a service without profiles yet is WARN, not
+#                          FAIL (deploy.sh and the Ansible deploy use it; run plain validate.sh after the load)
 #
 # Where things are (defaults in brackets; --local leaves the unset ones out, with a WARN):
 #   VALIDATE_HOST    host of every default URL [localhost]
@@ -20,9 +22,11 @@ usage() {
 }
 
 mode="docker"
+fresh=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --local) mode="local" ;;
+    --fresh) fresh=true ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -212,6 +216,7 @@ check_profiles() {
   for service in "${bank_services[@]}"; do
     app=$(app_name "$service")
     if grep -qx "$app" <<<"$names"; then pass "Pyroscope receives profiles of $app"
+    elif [ "$fresh" = true ]; then warn "Pyroscope has no profiles of $app yet (just deployed: run generate-load.sh, then validate.sh)"
     else fail "Pyroscope has no profiles of $app in the last hour (agent attached? load generated?)"; fi
   done
 }

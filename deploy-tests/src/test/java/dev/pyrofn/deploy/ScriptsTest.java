@@ -2,6 +2,7 @@ package dev.pyrofn.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -63,6 +64,41 @@ class ScriptsTest {
       assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
       assertThat(result.output).contains("PASS  fn-profile-data /health", "FAIL  fn-profile-data /ready answered 503");
     }
+  }
+
+  /**
+   * The seeds' order is deploy, load, validate, and deploy.sh ends with a validation: right after deploying no
+   * service has profiles yet, so that validation (--fresh) warns instead of failing the deploy.
+   */
+  @Test
+  @Order(2)
+  void freshValidationWarnsForServicesWithoutProfilesWhichAPlainOneFails() throws Exception {
+    com.sun.net.httpserver.HttpServer pyroscope = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    pyroscope.createContext("/", exchange -> {
+      byte[] body = (exchange.getRequestURI().getPath().endsWith("/LabelValues")
+          ? "{\"names\":[\"bank-order-service\",\"pyroscope\"]}" : "ready").getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    pyroscope.start();
+    try {
+      Map<String, String> env = Map.of("PYROSCOPE_URL", "http://127.0.0.1:" + pyroscope.getAddress().getPort());
+      Command.Result plain = validate(env);
+      Command.Result fresh = validate(env, "--fresh");
+
+      assertThat(plain.exitCode).as(plain.toString()).isEqualTo(1);
+      assertThat(plain.output).contains("PASS  Pyroscope receives profiles of bank-order-service",
+          "FAIL  Pyroscope has no profiles of bank-loan-service in the last hour");
+      assertThat(fresh.exitCode).as(fresh.toString()).isZero();
+      assertThat(fresh.output).contains("PASS  Pyroscope receives profiles of bank-order-service",
+          "WARN  Pyroscope has no profiles of bank-loan-service yet (just deployed");
+    } finally {
+      pyroscope.stop(0);
+    }
+    assertThat(StackFiles.text(Repo.deploy("scripts/deploy.sh"))).contains("scripts/validate.sh\" --fresh");
+    assertThat(StackFiles.text(Repo.deploy("ansible/deploy.yml"))).contains("deploy/scripts/validate.sh\"\n          - --fresh");
   }
 
   @Test
@@ -184,11 +220,14 @@ class ScriptsTest {
     assertThat(result.output).containsPattern("FAIL  bank-api-gateway GET /api/status -> 50[24]");
   }
 
-  private static Command.Result validate(Map<String, String> extra) {
+  private static Command.Result validate(Map<String, String> extra, String... options) {
     Map<String, String> env = new HashMap<>(extra);
     env.put("BANK_URLS", estate.urlList());
     env.put("CURL_TIMEOUT", "10");
-    return Command.run(Arrays.asList("bash", Repo.deploy("scripts/validate.sh").toString(), "--local"), env, 120);
+    List<String> argv = new java.util.ArrayList<>(List.of("bash", Repo.deploy("scripts/validate.sh").toString(),
+        "--local"));
+    argv.addAll(Arrays.asList(options));
+    return Command.run(argv, env, 120);
   }
 
   private static Command.Result load(String... args) {
