@@ -7,13 +7,17 @@ import dev.pyrofn.runtime.time.TimeWindow;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The Profile Data SOR's routes, answered as value types. Windows are sent as epoch milliseconds. */
+/**
+ * The Profile Data SOR's routes, answered as value types. Windows are sent as ISO-8601 instants: epoch numbers are
+ * read by size (below 10^11 as seconds), so early windows sent as milliseconds would change meaning on the way.
+ */
 public final class ProfileData {
   private final FunctionClient client;
   private final int rows;
@@ -73,8 +77,8 @@ public final class ProfileData {
 
   private static Map<String, String> windowQuery(TimeWindow window, String fromName, String toName) {
     Map<String, String> query = new HashMap<>();
-    query.put(fromName, Long.toString(window.fromMillis()));
-    query.put(toName, Long.toString(window.toMillis()));
+    query.put(fromName, Instant.ofEpochMilli(window.fromMillis()).toString());
+    query.put(toName, Instant.ofEpochMilli(window.toMillis()).toString());
     return query;
   }
 }
