@@ -79,6 +79,28 @@ public final class FunctionClient {
     return withRetry(() -> send(client.postAbs(baseUrl + path), body));
   }
 
+  /**
+   * One attempt of an idempotent write, for a background loop that retries at its own pace: no retries here, and
+   * while the breaker is open the attempt goes out as its probe ({@link CircuitBreaker#tryProbe()}), so the loop
+   * finds a recovered upstream and closes the breaker for every caller without waiting out the open time.
+   */
+  public Future<JsonObject> postIdempotentProbing(String path, JsonObject body) {
+    if (!breaker.tryAcquire() && !breaker.tryProbe()) {
+      return Future.failedFuture(ApiException.upstreamUnavailable(name + " is failing; circuit open for another "
+          + breaker.millisUntilTrial() + " ms", null));
+    }
+    return send(client.postAbs(baseUrl + path), body).onSuccess(ignored -> breaker.recordSuccess())
+        .recover(failure -> {
+          UpstreamFailure mapped = FailureMapper.fromThrowable(name, failure);
+          if (mapped.isTransient()) {
+            breaker.recordFailure();
+          } else {
+            breaker.recordSuccess();
+          }
+          return Future.failedFuture(mapped.error());
+        });
+  }
+
   /** Liveness of the upstream ({@code GET /health}), one attempt, short deadline, no breaker. */
   public Future<Void> probe() {
     return client.getAbs(baseUrl + "/health").timeout(PROBE_TIMEOUT_MS).send()
