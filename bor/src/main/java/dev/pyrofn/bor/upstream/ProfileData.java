@@ -29,11 +29,32 @@ public final class ProfileData {
 
   /** {@code GET /profiles/{app}}; 404 when the app has no such profile in the window. */
   public Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window) {
+    return client.get(profilePath(app), profileQuery(type, window)).map(json -> ProfileTable.fromJson(type, json));
+  }
+
+  /**
+   * {@link #profile} as one item of a fan-out: fan-out items share half of the connections to Profile Data, and
+   * one still waiting for a connection at {@code deadlineMillis} gives up without counting against the breaker.
+   */
+  public Future<ProfileTable> profileInFanOut(String app, ProfileType type, TimeWindow window, long deadlineMillis) {
+    return client.getForFanOut(profilePath(app), profileQuery(type, window), deadlineMillis)
+        .map(json -> ProfileTable.fromJson(type, json));
+  }
+
+  /** How many fan-out items may be in flight together ({@link FunctionClient#fanOutCapacity()}). */
+  public int fanOutCapacity() {
+    return client.fanOutCapacity();
+  }
+
+  private static String profilePath(String app) {
+    return "/profiles/" + FunctionClient.segment(app);
+  }
+
+  private Map<String, String> profileQuery(ProfileType type, TimeWindow window) {
     Map<String, String> query = windowQuery(window, "from", "to");
     query.put("type", type.id());
     query.put("limit", Integer.toString(rows));
-    return client.get("/profiles/" + FunctionClient.segment(app), query)
-        .map(json -> ProfileTable.fromJson(type, json));
+    return query;
   }
 
   /**
