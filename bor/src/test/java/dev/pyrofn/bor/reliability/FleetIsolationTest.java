@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One 200-app Fleet search against a slow but healthy Pyroscope (1 s per call, under the 1.5 s deadline) on a
+ * One 200-app Fleet search against a slow but healthy Pyroscope (1 s per call, under the 2.5 s deadline) on a
  * Profile Data SOR with 16 connections to it: single-app Triage calls made meanwhile all answer, the search's own
  * breaker stays closed (no app is "circuit open", a single-app search right after answers), and the search answers
  * partial results when its budget runs out instead of timing apps out in its own queue.
@@ -52,13 +52,13 @@ class FleetIsolationTest {
   @Test
   void aBigSearchNeitherStarvesTriageNorOpensItsBreaker() throws Exception {
     Map<String, String> slowButHealthy = new HashMap<>();
-    slowButHealthy.put("UPSTREAM_TIMEOUT_MS", "1500");
+    slowButHealthy.put("UPSTREAM_TIMEOUT_MS", "2500");
     slowButHealthy.put("UPSTREAM_MAX_CONNECTIONS", "16");
-    slowButHealthy.put("FLEET_APP_TIMEOUT_MS", "1500");
+    slowButHealthy.put("FLEET_APP_TIMEOUT_MS", "2500");
     slowButHealthy.put("FLEET_MAX_APPS", String.valueOf(APPS));
     slowButHealthy.put("FLEET_BUDGET_MS", "6000");
     BorHttp fleet = sors.bor(FleetVerticle.SPEC_V1, slowButHealthy);
-    BorHttp triage = sors.bor(TriageVerticle.SPEC_V1, Map.of("UPSTREAM_TIMEOUT_MS", "1500"));
+    BorHttp triage = sors.bor(TriageVerticle.SPEC_V1, Map.of("UPSTREAM_TIMEOUT_MS", "2500"));
 
     // Warm both functions and the SOR up (first connections, class loading) so only queueing is measured.
     for (int i = 0; i < 3; i++) {
