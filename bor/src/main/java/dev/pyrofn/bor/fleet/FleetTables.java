@@ -13,6 +13,7 @@ import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.time.TimeWindow;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -29,20 +30,30 @@ import java.util.concurrent.TimeoutException;
  * sites) classified by each app's application packages. Failed apps are listed, not fatal; an app without a profile
  * of the type is skipped, not an error; only when every app failed for an upstream reason (Profile Data down) does
  * the search fail.
+ *
+ * <p>One search holds at most {@code FLEET_CONCURRENCY} calls, and all fan-outs of the function together at most
+ * half the connections to Profile Data, so single calls are never starved; an app's deadline starts when its call
+ * is started. After {@code FLEET_BUDGET_MS} the search answers with what it has ({@code partial: true}); the apps
+ * not finished are listed in {@code errors} with code {@code BUDGET_EXCEEDED}.
  */
 final class FleetTables {
+  static final String BUDGET_EXCEEDED = "BUDGET_EXCEEDED";
   private final ProfileData profileData;
   private final int concurrency;
   private final long appTimeoutMs;
   private final int maxApps;
+  private final long budgetMs;
+  private final Vertx vertx;
   private final AppPackages appPackages;
 
-  FleetTables(ProfileData profileData, BorConfig config, AppPackages appPackages) {
+  FleetTables(Vertx vertx, ProfileData profileData, BorConfig config, AppPackages appPackages) {
+    this.vertx = vertx;
     this.profileData = profileData;
     this.appPackages = appPackages;
-    this.concurrency = config.fleetConcurrency();
+    this.concurrency = Math.min(config.fleetConcurrency(), profileData.fanOutCapacity());
     this.appTimeoutMs = config.fleetAppTimeoutMs();
     this.maxApps = config.fleetMaxApps();
+    this.budgetMs = config.fleetBudgetMs();
   }
 
   /** The fetched tables, by app in request order, and what failed. */
@@ -54,9 +65,11 @@ final class FleetTables {
     final int appsSearched;
     final int appsSkipped;
     final String registryError;
+    /** Apps not finished within the budget (also listed in errors); non-zero makes the answer partial. */
+    final int appsUnfinished;
 
     Fetched(Map<String, ServiceProfile> profiles, JsonArray errors, JsonArray skipped, int appsSearched,
-        int appsSkipped, String registryError) {
+        int appsSkipped, String registryError, int appsUnfinished) {
       this.profiles = profiles;
       this.tables = new LinkedHashMap<>();
       profiles.forEach((app, profile) -> tables.put(app, profile.table()));
@@ -65,6 +78,7 @@ final class FleetTables {
       this.appsSearched = appsSearched;
       this.appsSkipped = appsSkipped;
       this.registryError = registryError;
+      this.appsUnfinished = appsUnfinished;
     }
   }
 
@@ -73,13 +87,17 @@ final class FleetTables {
     return names.compose(all -> {
       List<String> searched = all.size() > maxApps ? all.subList(0, maxApps) : all;
       return appPackages.forApps(new LinkedHashSet<>(searched)).compose(frames ->
-          FanOut.run(searched, concurrency, app -> profile(app, type, window, frames.get(app)))
+          FanOut.run(vertx, searched, concurrency, budgetMs, app -> profile(app, type, window, frames.get(app)),
+              () -> ApiException.of(504, BUDGET_EXCEEDED, "not searched within the search's budget of " + budgetMs
+                  + " ms (FLEET_BUDGET_MS)"))
               .map(results -> collect(searched, results, all.size() - searched.size(), frames)));
     });
   }
 
   private Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window, AppPackages.Resolved frames) {
-    return profileData.profile(app, type, window, frames.frames).timeout(appTimeoutMs, TimeUnit.MILLISECONDS)
+    long deadline = System.currentTimeMillis() + appTimeoutMs;
+    return profileData.profileInFanOut(app, type, window, deadline, frames.frames)
+        .timeout(appTimeoutMs, TimeUnit.MILLISECONDS)
         .recover(failure -> Future.failedFuture(failure instanceof TimeoutException
             ? ApiException.upstreamTimeout("no answer for " + app + " within " + appTimeoutMs + " ms", failure)
             : failure));
@@ -92,6 +110,7 @@ final class FleetTables {
     JsonArray withoutProfile = new JsonArray();
     List<Throwable> failures = new ArrayList<>();
     String registryError = null;
+    int unfinished = 0;
     for (int i = 0; i < apps.size(); i++) {
       AsyncResult<ProfileTable> result = results.get(i);
       AppPackages.Resolved appFrames = frames.get(apps.get(i));
@@ -105,6 +124,7 @@ final class FleetTables {
             .put("reason", Failures.describe(result.cause()).getString("error")));
       } else {
         failures.add(result.cause());
+        unfinished += isOutOfBudget(result.cause()) ? 1 : 0;
         errors.add(new JsonObject().put("app", apps.get(i)).mergeIn(Failures.describe(result.cause())));
       }
     }
@@ -114,10 +134,14 @@ final class FleetTables {
         throw worst;
       }
     }
-    return new Fetched(profiles, errors, withoutProfile, apps.size(), skipped, registryError);
+    return new Fetched(profiles, errors, withoutProfile, apps.size(), skipped, registryError, unfinished);
   }
 
   private static boolean isNotFound(Throwable failure) {
     return failure instanceof ApiException && ((ApiException) failure).status() == 404;
+  }
+
+  private static boolean isOutOfBudget(Throwable failure) {
+    return failure instanceof ApiException && BUDGET_EXCEEDED.equals(((ApiException) failure).code());
   }
 }
