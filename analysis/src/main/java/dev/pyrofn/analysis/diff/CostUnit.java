@@ -68,7 +68,7 @@ public enum CostUnit {
     return rawPerSecond * scale;
   }
 
-  /** A value of this unit for people: two significant decimals, binary prefixes for bytes. */
+  /** A value of this unit for people: about three significant digits, binary prefixes for bytes. */
   public String format(double value) {
     if (this == BYTES_PER_SECOND) {
       String[] prefixes = {"B/s", "KiB/s", "MiB/s", "GiB/s", "TiB/s"};
@@ -80,6 +80,18 @@ public enum CostUnit {
       }
       return String.format(Locale.ROOT, "%.2f %s", scaled, prefixes[i]);
     }
-    return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.0f %s" : "%.2f %s", value, label);
+    return number(value) + " " + label;
+  }
+
+  private static String number(double value) {
+    double magnitude = Math.abs(value);
+    if (magnitude >= 100) {
+      return String.format(Locale.ROOT, "%.0f", value);
+    }
+    if (magnitude >= 1 || magnitude == 0) {
+      return String.format(Locale.ROOT, "%.2f", value);
+    }
+    // Small rates (0.0113 cores) keep three significant digits instead of rounding to 0.00.
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", value)).stripTrailingZeros().toPlainString();
   }
 }

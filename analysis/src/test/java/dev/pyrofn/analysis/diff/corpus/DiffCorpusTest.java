@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyrofn.analysis.collapsed.CollapsedStacks;
 import dev.pyrofn.analysis.diff.ChangeGroup;
 import dev.pyrofn.analysis.diff.DiffInputs;
+import dev.pyrofn.analysis.diff.DiffMarkdown;
 import dev.pyrofn.analysis.diff.DiffReport;
 import dev.pyrofn.analysis.diff.DiffWindow;
 import dev.pyrofn.analysis.diff.ProfileDiff;
 import dev.pyrofn.analysis.diff.Verdict;
 import dev.pyrofn.analysis.profile.GeneratedNames;
+import dev.pyrofn.analysis.profile.ProfileType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -70,6 +72,27 @@ class DiffCorpusTest {
    * Flagged: every frame of a warn or fail group (the entry and what was grouped under it) and every threshold
    * breach; a flag is false when the frame is not on a path the case changed.
    */
+  /**
+   * The Markdown of the 35% String.format regression, in nanoseconds as Pyroscope stores CPU (10 ms a sample):
+   * the example in docs/analysis.md.
+   */
+  @Test
+  void markdownOfARealRegressionNamesTheEntryAndTheCostInCores() {
+    DiffCase c = cases.stream().filter(k -> k.id.equals("cpu-new-format-35")).findFirst().orElseThrow();
+    long nanosPerSample = 10_000_000L;
+    DiffReport report = ProfileDiff.compare(DiffInputs.builder(window(c.baseline.inUnitsOf(nanosPerSample), 60),
+        window(c.current.inUnitsOf(nanosPerSample), 60)).type(ProfileType.CPU).build());
+    String markdown = DiffMarkdown.render("bank-fraud", "cpu", "2026-11-30T10:00Z – 10:01Z (60 s)",
+        "2026-11-30T10:30Z – 10:31Z (60 s)", report);
+    System.out.println(markdown);
+
+    assertThat(markdown).startsWith("### Profile diff: `bank-fraud` (cpu) — ❌ **FAIL**");
+    assertThat(markdown).contains("**Total cost per second:** 0.278 cores → 0.422 cores (+52%).");
+    assertThat(markdown).contains("| 1 | `java/lang/String.format` | +34.7 pts incl. (0.0% → 34.7%) |");
+    assertThat(markdown.indexOf("#### Top changes")).isLessThan(markdown.indexOf("#### Regressions by function"));
+    assertThat(markdown).doesNotContain("samples");
+  }
+
   private static Result judge(DiffCase c) {
     DiffReport report = ProfileDiff.compare(DiffInputs.builder(window(c.baseline, c.baselineSeconds),
         window(c.current, c.currentSeconds)).build());

@@ -85,6 +85,11 @@ final class Stacks {
     return split(random, p)[0];
   }
 
+  /** Every value in another unit: {@code factor} per sample (e.g. 10,000,000 ns per 10 ms CPU sample). */
+  Stacks inUnitsOf(long factor) {
+    return new Stacks(times(factor).values, unit * factor);
+  }
+
   /** Every value multiplied by a whole factor (a heavier load with the same shape). */
   Stacks times(long factor) {
     Map<String, Long> scaled = new LinkedHashMap<>();
