@@ -17,11 +17,16 @@ final class CallEdges {
   private long[] values;
   private int size;
 
-  CallEdges(int sides) {
+  /** {@code functionCount}: distinct names of the profile; a flame graph has a few edges per name. */
+  CallEdges(int sides, int functionCount) {
     this.sides = sides;
-    this.keys = new long[INITIAL_CAPACITY];
+    int capacity = INITIAL_CAPACITY;
+    while (capacity < functionCount * 4 && capacity < (1 << 24)) {
+      capacity *= 2;
+    }
+    this.keys = new long[capacity];
     Arrays.fill(keys, EMPTY);
-    this.values = new long[INITIAL_CAPACITY * sides];
+    this.values = new long[capacity * sides];
   }
 
   /** Adds {@code value} on {@code side} to the edge {@code caller → callee} (both function ids, >= 0). */
@@ -33,15 +38,22 @@ final class CallEdges {
     values[slot * sides + side] += value;
   }
 
+  /** The edges of one side, straight into arrays of the names the name table already holds (no copies). */
   CallGraph toGraph(NameTable names, int side) {
-    CallGraph.Builder graph = CallGraph.builder();
+    String[] callers = new String[size];
+    String[] callees = new String[size];
+    long[] sums = new long[size];
+    int count = 0;
     for (int slot = 0; slot < keys.length; slot++) {
       long value = keys[slot] == EMPTY ? 0 : values[slot * sides + side];
       if (value > 0) {
-        graph.add(names.nameOf((int) (keys[slot] >>> 32)), names.nameOf((int) keys[slot]), value);
+        callers[count] = names.nameOf((int) (keys[slot] >>> 32));
+        callees[count] = names.nameOf((int) keys[slot]);
+        sums[count] = value;
+        count++;
       }
     }
-    return graph.build();
+    return CallGraph.ofDistinctEdges(callers, callees, sums, count);
   }
 
   private int slotOf(long key) {

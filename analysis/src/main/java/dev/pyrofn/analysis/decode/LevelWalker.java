@@ -59,7 +59,7 @@ final class LevelWalker implements LevelSink {
   }
 
   LevelWalker(NameTable names, int sides, boolean withCalls) {
-    this.calls = withCalls ? new CallEdges(sides) : null;
+    this.calls = withCalls ? new CallEdges(sides, names.functionCount()) : null;
     this.names = names;
     this.sides = sides;
     this.groupSize = 3 * sides + 1;

@@ -1,12 +1,14 @@
 package dev.pyrofn.analysis.profile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Who calls whom in one profile, per function name: the value of each caller → callee edge, summed over every
@@ -14,19 +16,40 @@ import java.util.Objects;
  * ancestor of the same name are skipped, as for {@link FunctionStat#total()}). The root is not a caller.
  *
  * <p>The diff needs it to follow where added cost goes below a frame; it is empty when the source could not tell
- * (an older Profile Data SOR), and the diff then judges each function on its own. Immutable.
+ * (an older Profile Data SOR), and the diff then judges each function on its own. Immutable and thread-safe. The
+ * edges are held as parallel arrays (the decoder fills them without boxing); the per-caller index that
+ * {@link #calleesOf} reads is built on first use, so a profile that is only listed never pays for it.
  */
 public final class CallGraph {
-  private static final CallGraph EMPTY = new CallGraph(Collections.emptyMap());
+  private static final CallGraph EMPTY = new CallGraph(new String[0], new String[0], new long[0], 0);
 
-  private final Map<String, Map<String, Long>> callees;
+  private final String[] callers;
+  private final String[] callees;
+  private final long[] values;
+  private final int size;
+  // Built lazily; a race builds it twice with equal contents, which is harmless.
+  private volatile Map<String, Map<String, Long>> byCaller;
 
-  private CallGraph(Map<String, Map<String, Long>> callees) {
+  private CallGraph(String[] callers, String[] callees, long[] values, int size) {
+    this.callers = callers;
     this.callees = callees;
+    this.values = values;
+    this.size = size;
   }
 
   public static CallGraph empty() {
     return EMPTY;
+  }
+
+  /**
+   * A graph over the first {@code size} entries of the arrays, which the graph then owns: each (caller, callee)
+   * pair at most once, values positive.
+   */
+  public static CallGraph ofDistinctEdges(String[] callers, String[] callees, long[] values, int size) {
+    if (size < 0 || size > callers.length || size > callees.length || size > values.length) {
+      throw new IllegalArgumentException("size " + size + " does not fit the edge arrays");
+    }
+    return size == 0 ? EMPTY : new CallGraph(callers, callees, values, size);
   }
 
   public static Builder builder() {
@@ -34,39 +57,48 @@ public final class CallGraph {
   }
 
   public boolean isEmpty() {
-    return callees.isEmpty();
+    return size == 0;
+  }
+
+  /** Number of distinct caller → callee edges. */
+  public int size() {
+    return size;
   }
 
   /** Callee → edge value of {@code caller}; empty when it calls nothing (or is unknown). */
   public Map<String, Long> calleesOf(String caller) {
-    return callees.getOrDefault(caller, Collections.emptyMap());
-  }
-
-  public Iterable<String> callers() {
-    return callees.keySet();
+    return index().getOrDefault(caller, Collections.emptyMap());
   }
 
   public List<Edge> edges() {
-    List<Edge> edges = new ArrayList<>();
-    callees.forEach((caller, targets) -> targets.forEach((callee, value) -> edges.add(new Edge(caller, callee,
-        value))));
+    List<Edge> edges = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      edges.add(new Edge(callers[i], callees[i], values[i]));
+    }
     return edges;
   }
 
-  public int size() {
-    int size = 0;
-    for (Map<String, Long> targets : callees.values()) {
-      size += targets.size();
+  /** The graph with both ends of every edge renamed by {@code rename}; edges that meet add up. */
+  public CallGraph renamed(UnaryOperator<String> rename) {
+    Builder builder = builder();
+    for (int i = 0; i < size; i++) {
+      builder.add(rename.apply(callers[i]), rename.apply(callees[i]), values[i]);
     }
-    return size;
+    return builder.build();
   }
 
-  /** The graph with both ends of every edge renamed by {@code rename}; edges that meet add up. */
-  public CallGraph renamed(java.util.function.UnaryOperator<String> rename) {
-    Builder builder = builder();
-    callees.forEach((caller, targets) -> targets.forEach((callee, value) -> builder.add(rename.apply(caller),
-        rename.apply(callee), value)));
-    return builder.build();
+  private Map<String, Map<String, Long>> index() {
+    Map<String, Map<String, Long>> index = byCaller;
+    if (index == null) {
+      Map<String, Map<String, Long>> built = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        built.computeIfAbsent(callers[i], k -> new LinkedHashMap<>()).merge(callees[i], values[i], Long::sum);
+      }
+      built.replaceAll((caller, targets) -> Collections.unmodifiableMap(targets));
+      index = Collections.unmodifiableMap(built);
+      byCaller = index;
+    }
+    return index;
   }
 
   /** One caller → callee edge. */
@@ -96,7 +128,7 @@ public final class CallGraph {
 
   /** Adds edge values; not thread-safe. */
   public static final class Builder {
-    private final Map<String, Map<String, Long>> callees = new HashMap<>();
+    private final Map<String, Map<String, Long>> callees = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -105,16 +137,35 @@ public final class CallGraph {
         throw new IllegalArgumentException("negative value for " + caller + " -> " + callee);
       }
       if (value > 0) {
-        callees.computeIfAbsent(caller, k -> new LinkedHashMap<>()).merge(callee, value, Long::sum);
+        callees.computeIfAbsent(Objects.requireNonNull(caller, "caller"), k -> new LinkedHashMap<>())
+            .merge(Objects.requireNonNull(callee, "callee"), value, Long::sum);
       }
       return this;
     }
 
     public CallGraph build() {
-      Map<String, Map<String, Long>> frozen = new HashMap<>(callees.size() * 2);
-      callees.forEach((caller, targets) -> frozen.put(caller, Collections.unmodifiableMap(new LinkedHashMap<>(
-          targets))));
-      return new CallGraph(Collections.unmodifiableMap(frozen));
+      int count = 0;
+      for (Map<String, Long> targets : callees.values()) {
+        count += targets.size();
+      }
+      String[] from = new String[count];
+      String[] to = new String[count];
+      long[] value = new long[count];
+      int i = 0;
+      for (Map.Entry<String, Map<String, Long>> caller : callees.entrySet()) {
+        for (Map.Entry<String, Long> callee : caller.getValue().entrySet()) {
+          from[i] = caller.getKey();
+          to[i] = callee.getKey();
+          value[i] = callee.getValue();
+          i++;
+        }
+      }
+      return ofDistinctEdges(from, to, value, count);
     }
+  }
+
+  @Override
+  public String toString() {
+    return "CallGraph{edges=" + size + ", first=" + Arrays.asList(callers).subList(0, Math.min(size, 3)) + "}";
   }
 }
