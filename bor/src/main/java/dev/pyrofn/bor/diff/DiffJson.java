@@ -40,8 +40,8 @@ final class DiffJson {
         .put("profileTypeId", request.type.id())
         .put("baseline", side(sides.baseline())).put("current", side(sides.current()))
         .put("rates", rates(report.rates()))
-        .put("groups", groups(report.regressionGroups(), report, v2))
-        .put("improvementGroups", groups(report.improvementGroups(), report, v2))
+        .put("groups", groups(head(report.regressionGroups(), request.options.limit()), report, v2))
+        .put("improvementGroups", groups(head(report.improvementGroups(), request.options.limit()), report, v2))
         .put("regressions", entries(report.regressions(), report, v2))
         .put("improvements", entries(report.improvements(), report, v2))
         .put("summary", summary)
@@ -59,6 +59,10 @@ final class DiffJson {
         .put("changePercent", round2(rates.changePercent()))
         .put("baselineSeconds", rates.baselineSeconds()).put("currentSeconds", rates.currentSeconds())
         .put("text", rates.toString());
+  }
+
+  private static <T> List<T> head(List<T> rows, int limit) {
+    return rows.subList(0, Math.min(limit, rows.size()));
   }
 
   private static JsonArray groups(List<ChangeGroup> groups, DiffReport report, boolean v2) {
