@@ -69,10 +69,6 @@ class DiffCorpusTest {
   }
 
   /**
-   * Flagged: every frame of a warn or fail group (the entry and what was grouped under it) and every threshold
-   * breach; a flag is false when the frame is not on a path the case changed.
-   */
-  /**
    * The Markdown of the 35% String.format regression, in nanoseconds as Pyroscope stores CPU (10 ms a sample):
    * the example in docs/analysis.md.
    */
@@ -93,6 +89,10 @@ class DiffCorpusTest {
     assertThat(markdown).doesNotContain("samples");
   }
 
+  /**
+   * Flagged: every frame of a warn or fail group (the entry and what was grouped under it) and every threshold
+   * breach; a flag is false when the frame is not on a path the case changed.
+   */
   private static Result judge(DiffCase c) {
     DiffReport report = ProfileDiff.compare(DiffInputs.builder(window(c.baseline, c.baselineSeconds),
         window(c.current, c.currentSeconds)).build());
