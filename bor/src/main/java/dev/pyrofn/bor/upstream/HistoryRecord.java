@@ -27,6 +27,15 @@ public final class HistoryRecord {
         .put("requestId", requestId));
   }
 
+  /** The idempotency key. */
+  public String requestId() {
+    return body.getString("requestId");
+  }
+
+  public String app() {
+    return body.getString("appName");
+  }
+
   JsonObject toJson() {
     return body.copy();
   }
