@@ -59,6 +59,13 @@ public class DecodeBenchmark {
     return "render".equals(format) ? FlameGraphDecoder.decodeRender(json) : FlameGraphDecoder.decodeConnect(json);
   }
 
+  /** As {@link #decode()}, also collecting the caller -> callee edges the Profile Data SOR lists for diffs. */
+  @Benchmark
+  public DecodedProfile decodeWithCalls() {
+    return "render".equals(format) ? FlameGraphDecoder.decodeRenderWithCalls(json)
+        : FlameGraphDecoder.decodeConnectWithCalls(json);
+  }
+
   /**
    * The same decode collecting caller edges (call sites). Every generated name is {@code com/example/...}, so under
    * the default heuristic every frame is application code: each node adds an edge to its parent, the most distinct

@@ -175,6 +175,16 @@ public final class AppFrames {
         || name.endsWith("_stub") || name.contains("Stub ") || name.contains("_stub ");
   }
 
+  /** Generated glue ({@code $$Lambda}, {@code LambdaForm$}, accessors, proxies): never a call site nor an entry. */
+  public static boolean isGeneratedGlue(String frame) {
+    for (String marker : GENERATED) {
+      if (frame.contains(marker)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean hasPrefix(String dotted) {
     for (String prefix : prefixes) {
       if (dotted.startsWith(prefix)) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 final class DecodeSession {
   private final int sides;
   private final String expectedFormat;
+  private final boolean withCalls;
   private final AppFrames appFrames;
 
   private NameTable names;
@@ -32,13 +33,17 @@ final class DecodeSession {
 
   /** {@code sides}: 1 for a single profile, 2 for a diff; {@code expectedFormat}: "single" or "double". */
   DecodeSession(int sides, String expectedFormat) {
-    this(sides, expectedFormat, null);
+    this(sides, expectedFormat, false, null);
   }
 
-  /** {@code appFrames}: null for function tables only, else also caller edges (call sites) classified by it. */
-  DecodeSession(int sides, String expectedFormat, AppFrames appFrames) {
+  /**
+   * {@code withCalls}: also collect caller -> callee edges (see {@link DecodedProfile#calls()});
+   * {@code appFrames}: null for no call sites, else also caller edges (call sites) classified by it.
+   */
+  DecodeSession(int sides, String expectedFormat, boolean withCalls, AppFrames appFrames) {
     this.sides = sides;
     this.expectedFormat = expectedFormat;
+    this.withCalls = withCalls;
     this.appFrames = appFrames;
   }
 
@@ -61,7 +66,7 @@ final class DecodeSession {
   /** Where the numbers of {@code levels} go: straight into the walk, or into a buffer until names arrive. */
   LevelSink levelSink() {
     if (names != null) {
-      walker = new LevelWalker(names, sides, appFrames);
+      walker = new LevelWalker(names, sides, withCalls, appFrames);
       return walker;
     }
     buffer = new LevelBuffer();
@@ -107,7 +112,7 @@ final class DecodeSession {
 
   private LevelWalker walk() {
     if (buffer != null) {
-      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, sides, appFrames);
+      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, sides, withCalls, appFrames);
       buffer.replayInto(late);
       return late;
     }
@@ -121,7 +126,8 @@ final class DecodeSession {
     SideTotals totals = walked.side(side);
     CallerEdges edges = walked.edges(side);
     CallSiteTable callSites = edges == null ? CallSiteTable.absent() : edges.build(table::nameOf, totals.rootTotal());
-    return DecodedProfile.of(totals.toTable(table), unitsValue, rate, walked.nodeCount(), callSites);
+    return DecodedProfile.of(totals.toTable(table), unitsValue, rate, walked.nodeCount(), callSites)
+        .withCalls(walked.calls(side));
   }
 
   private void checkFormat(String declared) {

@@ -1,6 +1,7 @@
 package dev.pyrofn.analysis.decode;
 
 import dev.pyrofn.analysis.callsite.CallSiteTable;
+import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import java.util.Objects;
@@ -26,9 +27,16 @@ public final class DecodedProfile {
   private final long otherValue;
   private final int nodeCount;
   private final CallSiteTable callSites;
+  private final CallGraph calls;
 
   private DecodedProfile(FunctionTable table, String units, long sampleRate, int nodeCount,
       CallSiteTable callSites) {
+    this(table, units, sampleRate, nodeCount, callSites, CallGraph.empty());
+  }
+
+  private DecodedProfile(FunctionTable table, String units, long sampleRate, int nodeCount,
+      CallSiteTable callSites, CallGraph calls) {
+    this.calls = Objects.requireNonNull(calls, "calls");
     this.table = Objects.requireNonNull(table, "table");
     this.units = units;
     this.sampleRate = sampleRate;
@@ -58,6 +66,19 @@ public final class DecodedProfile {
 
   public FunctionTable table() {
     return table;
+  }
+
+  /** This profile with its caller -> callee edges. */
+  public DecodedProfile withCalls(CallGraph value) {
+    return new DecodedProfile(table, units, sampleRate, nodeCount, callSites, value);
+  }
+
+  /**
+   * Caller -> callee edges (recursion counted once, as for totals); empty unless decoded with calls
+   * ({@code FlameGraphDecoder.decode*WithCalls}).
+   */
+  public CallGraph calls() {
+    return calls;
   }
 
   /** The profile's root total (sum of every self value). */

@@ -41,6 +41,16 @@ public final class FlameGraphDecoder {
     return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.RENDER)[0];
   }
 
+  /** As {@link #decodeRender(byte[])}, also collecting caller -> callee edges ({@link DecodedProfile#calls()}). */
+  public static DecodedProfile decodeRenderWithCalls(byte[] json) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, null), Shape.RENDER)[0];
+  }
+
+  /** As {@link #decodeConnect(byte[])}, also collecting caller -> callee edges. */
+  public static DecodedProfile decodeConnectWithCalls(byte[] json) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, null), Shape.CONNECT)[0];
+  }
+
   /** A Connect {@code SelectMergeStacktraces} answer. */
   public static DecodedProfile decodeConnect(InputStream json) {
     return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.CONNECT)[0];
@@ -55,22 +65,35 @@ public final class FlameGraphDecoder {
    * deciding which frames are application code. Same single pass; memory grows by the edges kept (bounded).
    */
   public static DecodedProfile decodeRender(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, appFrames), Shape.RENDER)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, false, appFrames), Shape.RENDER)[0];
+  }
+
+  /**
+   * A render answer with both the caller -> callee edges ({@link DecodedProfile#calls()}) and, when
+   * {@code appFrames} is not null, the caller edges of call sites: what the Profile Data SOR decodes.
+   */
+  public static DecodedProfile decodeRenderWithCalls(byte[] json, AppFrames appFrames) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, appFrames), Shape.RENDER)[0];
+  }
+
+  /** A Connect answer with caller -> callee edges and (appFrames not null) call sites. */
+  public static DecodedProfile decodeConnectWithCalls(byte[] json, AppFrames appFrames) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, appFrames), Shape.CONNECT)[0];
   }
 
   /** A Connect answer with caller edges; see {@link #decodeRender(byte[], AppFrames)}. */
   public static DecodedProfile decodeConnect(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, appFrames), Shape.CONNECT)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, false, appFrames), Shape.CONNECT)[0];
   }
 
   /** A render-diff answer with caller edges on both sides. */
   public static DecodedDiff decodeRenderDiff(byte[] json, AppFrames appFrames) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE, appFrames), Shape.RENDER));
+    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE, false, appFrames), Shape.RENDER));
   }
 
   /** A Connect diff answer with caller edges on both sides. */
   public static DecodedDiff decodeConnectDiff(byte[] json, AppFrames appFrames) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE, appFrames), Shape.CONNECT));
+    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE, false, appFrames), Shape.CONNECT));
   }
 
   /** A {@code /pyroscope/render-diff} answer ({@code metadata.format} "double", 7 numbers per node). */

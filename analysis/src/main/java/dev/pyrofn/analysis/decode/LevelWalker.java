@@ -69,12 +69,19 @@ final class LevelWalker implements LevelSink {
   private static final byte APPLICATION = 1;
   private static final byte IDLE = 2;
 
+  // Caller -> callee sums, only when asked for (the diff's grouping); null otherwise.
+  private final CallEdges calls;
+
   LevelWalker(NameTable names, int sides) {
-    this(names, sides, null);
+    this(names, sides, false, null);
   }
 
-  /** {@code appFrames}: null for tables only, else also collect caller edges classified by it. */
-  LevelWalker(NameTable names, int sides, AppFrames appFrames) {
+  /**
+   * {@code withCalls}: also collect caller -> callee edges (the diff's grouping); {@code appFrames}: null for no
+   * call sites, else also collect caller edges classified by it.
+   */
+  LevelWalker(NameTable names, int sides, boolean withCalls, AppFrames appFrames) {
+    this.calls = withCalls ? new CallEdges(sides, names.functionCount()) : null;
     this.names = names;
     this.sides = sides;
     this.groupSize = 3 * sides + 1;
@@ -193,9 +200,22 @@ final class LevelWalker implements LevelSink {
     for (int s = 0; s < sides; s++) {
       totals[s].add(id, group[3 * s + 2], group[3 * s + 1], nested);
     }
+    if (calls != null && !nested) {
+      int caller = paths.functionAt(parentCell);
+      if (caller >= 0) {
+        for (int s = 0; s < sides; s++) {
+          calls.add(caller, id, s, group[3 * s + 1]);
+        }
+      }
+    }
     if (kinds != null) {
       addCallerEdges(id, parent, nested);
     }
+  }
+
+  /** Caller -> callee edges of side {@code s}; empty when the walk was not asked to collect them. */
+  dev.pyrofn.analysis.profile.CallGraph calls(int s) {
+    return calls == null ? dev.pyrofn.analysis.profile.CallGraph.empty() : calls.toGraph(names, s);
   }
 
   /**

@@ -1,10 +1,12 @@
 package dev.pyrofn.analysis.hotspot;
 
+import dev.pyrofn.analysis.callsite.AppFrames;
 import dev.pyrofn.analysis.callsite.CallSite;
 import dev.pyrofn.analysis.callsite.CallSiteTable;
 import dev.pyrofn.analysis.callsite.FrameKind;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
+import dev.pyrofn.analysis.profile.GeneratedNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,7 +22,8 @@ import java.util.Map;
  * before, with the same labels. A frame whose self time is mostly below an idle wait (the futex a parked pool
  * worker sleeps in) is labelled idle whatever its own name.
  *
- * <p>{@code impactScore = serviceCount × maxPercent}; a service counts when the frame's share there is at least
+ * <p>Generated glue ({@code $$Lambda}, accessors) is never an entry frame; self rows are keyed by the
+ * deploy-independent name ({@link GeneratedNames}). {@code impactScore = serviceCount × maxPercent}; a service counts when the frame's share there is at least
  * {@code minPercent}.
  */
 public final class EntryHotspots {
@@ -74,7 +77,9 @@ public final class EntryHotspots {
     FunctionTable table = profile.table();
     CallSiteTable stacks = profile.callSites();
     Map<String, Long> idleSelf = stacks.idleSelfByFunction();
-    for (FunctionStat stat : table.functions()) {
+    // Keyed by the deploy-independent name: services deployed at different times number the same lambda or
+    // accessor differently (GeneratedNames).
+    for (FunctionStat stat : GeneratedNames.canonical(table, false).functions()) {
       FrameKind kind = 2 * idleSelf.getOrDefault(stat.name(), 0L) > stat.self() ? FrameKind.IDLE
           : profile.appFrames().kindOf(stat.name());
       boolean actionable = kind == FrameKind.APPLICATION || kind == FrameKind.LIBRARY;
@@ -91,7 +96,7 @@ public final class EntryHotspots {
     }
     for (Map.Entry<String, Long> entry : stacks.entryTotals().entrySet()) {
       String function = entry.getKey();
-      if (profile.appFrames().kindOf(function) != FrameKind.LIBRARY) {
+      if (profile.appFrames().kindOf(function) != FrameKind.LIBRARY || AppFrames.isGeneratedGlue(function)) {
         continue;
       }
       double percent = FunctionStat.percent(entry.getValue(), table.total());

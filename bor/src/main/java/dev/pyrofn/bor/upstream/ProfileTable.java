@@ -2,6 +2,7 @@ package dev.pyrofn.bor.upstream;
 
 import dev.pyrofn.analysis.callsite.CallSiteTable;
 import dev.pyrofn.analysis.callsite.CallerEdge;
+import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import dev.pyrofn.analysis.profile.ProfileType;
@@ -21,17 +22,20 @@ public final class ProfileTable {
   private final long to;
   private final FunctionTable table;
   private final CallSiteTable callSites;
+  private final CallGraph calls;
 
-  private ProfileTable(ProfileType type, long from, long to, FunctionTable table, CallSiteTable callSites) {
+  private ProfileTable(ProfileType type, long from, long to, FunctionTable table, CallSiteTable callSites,
+      CallGraph calls) {
     this.type = type;
     this.from = from;
     this.to = to;
     this.table = table;
     this.callSites = callSites;
+    this.calls = calls;
   }
 
   public static ProfileTable of(ProfileType type, long from, long to, FunctionTable table) {
-    return new ProfileTable(type, from, to, table, CallSiteTable.absent());
+    return new ProfileTable(type, from, to, table, CallSiteTable.absent(), CallGraph.empty());
   }
 
   /** A profile answer or one side of a diff answer: {@code {from, to, totalSamples, functions: [...]}}. */
@@ -46,7 +50,7 @@ public final class ProfileTable {
             total));
       }
       return new ProfileTable(type, side.getLong("from"), side.getLong("to"), FunctionTable.of(total, stats),
-          callSites(side, total));
+          callSites(side, total), callsOf(side.getJsonArray("calls")));
     } catch (RuntimeException e) {
       throw ApiException.upstreamError("Profile Data SOR answered a profile in an unexpected shape: " + e.getMessage(),
           e);
@@ -66,6 +70,19 @@ public final class ProfileTable {
           row.getLong("entrySamples"), row.getLong("selfSamples")));
     }
     return CallSiteTable.of(total, edges);
+  }
+
+  /** {@code calls} of a diff side (caller -> callee edges); an answer without them gives an empty graph. */
+  private static CallGraph callsOf(JsonArray rows) {
+    if (rows == null) {
+      return CallGraph.empty();
+    }
+    CallGraph.Builder calls = CallGraph.builder();
+    for (int i = 0; i < rows.size(); i++) {
+      JsonObject row = rows.getJsonObject(i);
+      calls.add(row.getString("caller"), row.getString("callee"), row.getLong("totalSamples"));
+    }
+    return calls.build();
   }
 
   public ProfileType type() {
@@ -90,5 +107,10 @@ public final class ProfileTable {
 
   public CallSiteTable callSites() {
     return callSites;
+  }
+
+  /** Caller -> callee edges between the listed functions (diff answers only; else empty). */
+  public CallGraph calls() {
+    return calls;
   }
 }

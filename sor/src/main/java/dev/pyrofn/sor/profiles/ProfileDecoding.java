@@ -16,12 +16,10 @@ final class ProfileDecoding {
   static DecodedProfile decode(PyroscopeApi api, Buffer body, AppFrames callSites) {
     byte[] bytes = body.getBytes();
     try {
-      if (callSites != null) {
-        return api == PyroscopeApi.RENDER ? FlameGraphDecoder.decodeRender(bytes, callSites)
-            : FlameGraphDecoder.decodeConnect(bytes, callSites);
-      }
-      return api == PyroscopeApi.RENDER ? FlameGraphDecoder.decodeRender(bytes)
-          : FlameGraphDecoder.decodeConnect(bytes);
+      // With call edges: the diff answer lists them for the Diff Report's grouping by call path; with call sites
+      // (callers) when the request asked for them.
+      return api == PyroscopeApi.RENDER ? FlameGraphDecoder.decodeRenderWithCalls(bytes, callSites)
+          : FlameGraphDecoder.decodeConnectWithCalls(bytes, callSites);
     } catch (ProfileFormatException e) {
       throw ApiException.upstreamError("Pyroscope answered a flame graph that cannot be read: " + e.getMessage(), e);
     }
