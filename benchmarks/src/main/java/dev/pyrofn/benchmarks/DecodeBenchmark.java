@@ -77,6 +77,13 @@ public class DecodeBenchmark {
         : FlameGraphDecoder.decodeConnect(json, AppFrames.heuristic());
   }
 
+  /** What the Profile Data SOR does for a call-site request: caller -> callee edges and call sites, one pass. */
+  @Benchmark
+  public DecodedProfile decodeWithCallsAndCallSites() {
+    return "render".equals(format) ? FlameGraphDecoder.decodeRenderWithCalls(json, AppFrames.heuristic())
+        : FlameGraphDecoder.decodeConnectWithCalls(json, AppFrames.heuristic());
+  }
+
   @Benchmark
   public long tokenWalk() throws IOException {
     long sum = 0;
