@@ -1,5 +1,6 @@
 package dev.pyrofn.runtime.client;
 
+import dev.pyrofn.runtime.format.Texts;
 import dev.pyrofn.runtime.http.ApiException;
 import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
@@ -52,7 +53,8 @@ final class FailureMapper {
     if (failure instanceof UnknownHostException || failure instanceof IOException
         || failure instanceof VertxException) {
       return new UpstreamFailure(ApiException.upstreamUnavailable(upstream + " is unreachable: "
-          + failure.getClass().getSimpleName() + abbreviate(": " + failure.getMessage()), failure), true);
+          + failure.getClass().getSimpleName() + Texts.abbreviate(": " + failure.getMessage(), MAX_MESSAGE + 1),
+          failure), true);
     }
     return new UpstreamFailure(ApiException.upstreamError(upstream + " call failed: " + failure, failure), false);
   }
@@ -79,15 +81,11 @@ final class FailureMapper {
     try {
       String error = new JsonObject(body).getString("error");
       if (error != null) {
-        return abbreviate(error);
+        return Texts.abbreviate(error, MAX_MESSAGE + 1);
       }
     } catch (DecodeException | ClassCastException e) {
       // not our error model: show the start of the body instead
     }
-    return abbreviate(body.toString());
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
+    return Texts.abbreviate(body.toString(), MAX_MESSAGE + 1);
   }
 }

@@ -1,5 +1,6 @@
 package dev.pyrofn.sor.profiles;
 
+import dev.pyrofn.runtime.format.Texts;
 import dev.pyrofn.runtime.http.ApiException;
 import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
@@ -96,12 +97,12 @@ final class UpstreamFailures {
           JsonObject json = new JsonObject(raw);
           String message = json.getValue("message") instanceof String ? json.getString("message") : raw;
           String code = json.getValue("code") instanceof String ? json.getString("code") : null;
-          return new UpstreamMessage(code, abbreviate(message));
+          return new UpstreamMessage(code, oneLine(message));
         } catch (DecodeException e) {
-          return new UpstreamMessage(null, abbreviate(raw));
+          return new UpstreamMessage(null, oneLine(raw));
         }
       }
-      return new UpstreamMessage(null, raw.isEmpty() ? "(empty body)" : abbreviate(raw));
+      return new UpstreamMessage(null, raw.isEmpty() ? "(empty body)" : oneLine(raw));
     }
 
     boolean isConnectNotFound() {
@@ -112,9 +113,9 @@ final class UpstreamFailures {
       return text;
     }
 
-    private static String abbreviate(String value) {
-      String oneLine = value.replaceAll("\\s+", " ");
-      return oneLine.length() > MAX_MESSAGE ? oneLine.substring(0, MAX_MESSAGE) + "…" : oneLine;
+
+    private static String oneLine(String value) {
+      return Texts.abbreviate(value.replaceAll("\\s+", " "), MAX_MESSAGE + 1);
     }
   }
 }
