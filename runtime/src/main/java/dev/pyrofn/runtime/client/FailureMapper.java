@@ -1,15 +1,12 @@
 package dev.pyrofn.runtime.client;
 
+import dev.pyrofn.runtime.failure.FailureKind;
 import dev.pyrofn.runtime.format.Texts;
 import dev.pyrofn.runtime.http.ApiException;
-import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.IOException;
-import java.net.UnknownHostException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The one place an upstream answer or transport failure becomes our error model. Transient (worth a retry and
@@ -47,11 +44,11 @@ final class FailureMapper {
     if (failure instanceof UpstreamFailure) {
       return (UpstreamFailure) failure;
     }
-    if (failure instanceof TimeoutException) {
+    FailureKind kind = FailureKind.of(failure);
+    if (kind == FailureKind.TIMEOUT) {
       return new UpstreamFailure(ApiException.upstreamTimeout(upstream + " did not answer in time", failure), true);
     }
-    if (failure instanceof UnknownHostException || failure instanceof IOException
-        || failure instanceof VertxException) {
+    if (kind == FailureKind.UNREACHABLE || kind == FailureKind.CONNECTION_LOST) {
       return new UpstreamFailure(ApiException.upstreamUnavailable(upstream + " is unreachable: "
           + failure.getClass().getSimpleName() + Texts.abbreviate(": " + failure.getMessage(), MAX_MESSAGE + 1),
           failure), true);
