@@ -2,6 +2,7 @@ package dev.pyrofn.sor.profiles;
 
 import dev.pyrofn.runtime.client.CircuitBreaker;
 import dev.pyrofn.runtime.client.CircuitBreakerMetrics;
+import dev.pyrofn.runtime.failure.FailureKind;
 import dev.pyrofn.runtime.http.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.pyrofn.runtime.time.TimeWindow;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The only code that talks to Pyroscope: one WebClient, a deadline on every call, tenant and credentials on every
  * request, and every answer checked and converted at this boundary. A circuit breaker, the same one the BORs put
- * in front of each SOR, makes a dead Pyroscope cost microseconds instead of a timeout per request; it counts only
- * what trying again could cure (unreachable, closed, timed out, 429/503/504), never a 4xx or a bad body.
+ * in front of each SOR, makes a dead Pyroscope cost microseconds instead of a connect attempt per request; it counts
+ * only an unreachable Pyroscope or a dropped connection (see {@link #meansPyroscopeIsDown}).
  *
  * <p>Flame graphs come back as the raw body (decoding is the caller's job, off the event loop); small discovery
  * answers (label values, series) are converted here. Times are sent as Unix milliseconds.
@@ -153,7 +154,7 @@ public final class PyroscopeClient {
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)))
         .recover(failure -> {
           ApiException mapped = UpstreamFailures.fromThrowable(operation, failure);
-          if (isTransient(mapped)) {
+          if (meansPyroscopeIsDown(failure)) {
             breaker.recordFailure();
           } else {
             breaker.recordSuccess();
@@ -163,9 +164,13 @@ public final class PyroscopeClient {
         });
   }
 
-  /** Unreachable, closed, timed out, or Pyroscope said 429/503/504: worth another try later, so it counts. */
-  private static boolean isTransient(ApiException error) {
-    return error.status() == 503 || error.status() == 504;
+  /**
+   * Only a Pyroscope that cannot be reached or drops the connection counts. A timeout or a 429/503/504 answer
+   * concerns one query (one app's huge profile, one overloaded tenant) and must not fail every other app.
+   */
+  private static boolean meansPyroscopeIsDown(Throwable failure) {
+    FailureKind kind = FailureKind.of(failure);
+    return kind == FailureKind.UNREACHABLE || kind == FailureKind.CONNECTION_LOST;
   }
 
   private void authorize(HttpRequest<Buffer> request) {

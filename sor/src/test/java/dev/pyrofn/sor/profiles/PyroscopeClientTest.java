@@ -253,8 +253,8 @@ class PyroscopeClientTest {
   }
 
   @Test
-  void anOpenBreakerAnswers503WithoutAskingPyroscope() {
-    stub.answer(PyroscopeStub.SELECT_MERGE, 503, "{\"code\":\"unavailable\",\"message\":\"ingesters down\"}");
+  void aPyroscopeThatDropsConnectionsOpensTheBreakerWhichThenAnswers503WithoutAsking() {
+    stub.answer(PyroscopeStub.SELECT_MERGE, PyroscopeStub.Mode.CLOSE);
     PyroscopeClient client = client(Map.of("PYROSCOPE_BREAKER_FAILURES", "2"));
     failure(client.mergedProfile(CHECKOUT_CPU));
     failure(client.mergedProfile(CHECKOUT_CPU));
@@ -268,13 +268,15 @@ class PyroscopeClientTest {
   }
 
   @Test
-  void aRejectedQueryOrABadBodyNeverOpensTheBreaker() {
+  void aRejectedQueryABadBodyOrAnOverloaded503NeverOpensTheBreaker() {
     stub.answer(PyroscopeStub.SELECT_MERGE, 400, "{\"code\":\"invalid_argument\",\"message\":\"bad selector\"}");
     stub.answer(PyroscopeStub.LABEL_VALUES, 200, "<html>proxy login</html>");
+    stub.answer(PyroscopeStub.SERIES, 503, "{\"code\":\"unavailable\",\"message\":\"tenant overloaded\"}");
     PyroscopeClient client = client(Map.of("PYROSCOPE_BREAKER_FAILURES", "1"));
 
     assertThat(failure(client.mergedProfile(CHECKOUT_CPU)).status()).isEqualTo(400);
     assertThat(failure(client.serviceNames(WINDOW)).status()).isEqualTo(502);
+    assertThat(failure(client.profileTypeIds("checkout", WINDOW)).status()).isEqualTo(503);
     assertThat(failure(client.mergedProfile(CHECKOUT_CPU)).status()).isEqualTo(400);
 
     assertThat(stub.requests(PyroscopeStub.SELECT_MERGE)).hasSize(2);
