@@ -33,6 +33,15 @@ class PromtoolTest {
   }
 
   @Test
+  void theLocalAlertingRecipeIsAValidConfig() {
+    Command.Result result = Command.run(promtool, "check", "config",
+        Repo.deploy("config/prometheus/local-alerting.yml").toString());
+
+    assertThat(result.exitCode).as(result.toString()).isZero();
+    assertThat(result.output).contains("SUCCESS: 1 rule files found");
+  }
+
+  @Test
   void theProfilingRulesAreValid() {
     Command.Result result = Command.run(promtool, "check", "rules",
         Repo.deploy("config/prometheus/profiling-alerts.yml").toString());
