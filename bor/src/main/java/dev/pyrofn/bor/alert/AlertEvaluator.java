@@ -74,12 +74,11 @@ final class AlertEvaluator {
 
   private Future<Outcomes> evaluateRules(List<StoredRule> enabled, TimeWindow window, long deadline) {
     Map<String, ProfileGroup> groups = new LinkedHashMap<>();
-    List<RuleOutcome> unreadable = new ArrayList<>();
+    List<StoredRule> unknownType = new ArrayList<>();
     for (StoredRule rule : enabled) {
       Optional<ProfileType> type = ProfileType.parse(rule.profileType);
       if (type.isEmpty()) {
-        unreadable.add(RuleOutcome.error(rule, "stored profileType '" + rule.profileType + "' is not a profile type",
-            "INVALID_PARAMETER", ServiceOwner.unregistered()));
+        unknownType.add(rule);
         continue;
       }
       groups.computeIfAbsent(rule.profileKey(), key -> new ProfileGroup(rule.appName, type.get())).rules.add(rule);
@@ -94,8 +93,9 @@ final class AlertEvaluator {
       for (int i = 0; i < ordered.size(); i++) {
         measureGroup(ordered.get(i), fetched.result().get(i), known, outcomes);
       }
-      for (RuleOutcome rule : unreadable) {
-        outcomes.add(RuleOutcome.error(rule.rule, rule.error, rule.errorCode, ownerOf(rule.rule, known)));
+      for (StoredRule rule : unknownType) {
+        outcomes.add(RuleOutcome.error(rule, "stored profileType '" + rule.profileType + "' is not a profile type",
+            "INVALID_PARAMETER", ownerOf(rule, known)));
       }
       outcomes.sort((a, b) -> Long.compare(a.rule.id, b.rule.id));
       String registryError = owners.failed() ? Failures.describe(owners.cause()).getString("error") : null;

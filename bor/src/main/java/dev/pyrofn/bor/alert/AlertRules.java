@@ -22,10 +22,6 @@ final class AlertRules {
     this.client = client;
   }
 
-  FunctionClient client() {
-    return client;
-  }
-
   Future<List<StoredRule>> enabled(Optional<String> app) {
     if (app.isPresent()) {
       return client.get("/rules/active/" + FunctionClient.segment(app.get()), Map.of())

@@ -162,7 +162,8 @@ class AlertFunctionTest {
     JsonArray rules = answer.getJsonArray("rules");
     assertThat(states(rules)).containsExactly("error", "firing");
     assertThat(rules.getJsonObject(0).getString("error")).contains("evaluation budget of 1500 ms");
-    assertThat(answer.getDouble("durationSeconds")).isLessThan(3.0);
+    // answered when the budget ran out, not when the slow profile would have arrived
+    assertThat(answer.getDouble("durationSeconds")).isLessThan(4.0);
   }
 
   @Test
