@@ -14,6 +14,39 @@ import org.junit.jupiter.api.Test;
  */
 class AlertingConsistencyTest {
   @Test
+  void everyMethodRunsTheAlertmanagerPrometheusSendsTo() {
+    JsonNode compose = StackFiles.yaml("docker-compose.yml").path("services").path("alertmanager");
+    String image = compose.path("image").asText();
+    assertThat(image).matches("prom/alertmanager:v[0-9][\\w.-]*");
+    assertThat(compose.path("ports").toString()).isEqualTo("[\"9093:9093\"]");
+    assertThat(compose.path("volumes").toString()).contains("./config/alertmanager:/etc/alertmanager:ro");
+    assertThat(compose.path("command").toString()).contains("--config.file=/etc/alertmanager/alertmanager.yml");
+    assertThat(StackFiles.yaml("config/prometheus/prometheus.yml").path("alerting").toString())
+        .contains("\"alertmanager:9093\"");
+
+    assertThat(StackFiles.yaml("ansible/vars/stack.yml").path("pyrofn_images").path("alertmanager").asText())
+        .isEqualTo(image);
+    assertThat(StackFiles.text(Repo.deploy("ansible/deploy.yml")))
+        .contains("name: alertmanager\n        image: \"{{ pyrofn_images.alertmanager }}\"")
+        .contains("\"{{ pyrofn_config }}/alertmanager:/etc/alertmanager:ro\"")
+        .contains("published_ports: [\"9093:9093\"]");
+    assertThat(StackFiles.json(Repo.deploy("terraform/stack.tf.json")).path("locals").path("images")
+        .path("alertmanager").asText()).isEqualTo(image);
+    assertThat(StackFiles.text(Repo.deploy("terraform/main.tf")))
+        .contains("resource \"docker_container\" \"alertmanager\"")
+        .contains("host_path      = \"${local.config}/alertmanager\"")
+        .contains("internal = 9093");
+  }
+
+  @Test
+  void theScrapedEvaluatorIsTheComposeFunction() {
+    JsonNode evaluator = StackFiles.yaml("docker-compose.yml").path("services").path("fn-alert-evaluation");
+    assertThat(evaluator.path("environment").path("FUNCTION").asText()).isEqualTo("ReadPyroscopeAlertEvaluation.v1");
+    assertThat(job(StackFiles.yaml("config/prometheus/prometheus.yml"), "pyrofn-alerts").path("static_configs")
+        .toString()).contains("\"fn-alert-evaluation:" + evaluator.path("environment").path("PORT").asText() + "\"");
+  }
+
+  @Test
   void theLocalRecipeScrapesWithTheStacksJobAndRules() {
     JsonNode local = StackFiles.yaml("config/prometheus/local-alerting.yml");
     ObjectNode localJob = (ObjectNode) job(local, "pyrofn-alerts").deepCopy();
