@@ -93,12 +93,30 @@ public final class AlertMeasurer {
 
   /** {@code java.util.regex.Pattern.compile} names the same function as {@code java/util/regex/Pattern.compile}. */
   private static Optional<FunctionStat> findDotted(String name, FunctionTable table) {
-    String dotted = name.replace('/', '.');
     for (FunctionStat stat : table.functions()) {
-      if (stat.name().replace('/', '.').equals(dotted)) {
+      if (sameUpToSeparators(stat.name(), name)) {
         return Optional.of(stat);
       }
     }
     return Optional.empty();
+  }
+
+  /** Equal when '/' and '.' are taken as the same character; compares in place (no copies per row). */
+  private static boolean sameUpToSeparators(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < a.length(); i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y && !(isSeparator(x) && isSeparator(y))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '/' || c == '.';
   }
 }
