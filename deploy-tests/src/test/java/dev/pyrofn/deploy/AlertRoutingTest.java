@@ -253,10 +253,11 @@ class AlertRoutingTest {
     return answer.path("data").path("result");
   }
 
-  /** The JSON answer of a Prometheus API path; null while Prometheus is not listening yet. */
+  /** The JSON answer of a Prometheus API path; null while Prometheus is not listening or not ready yet (503). */
   private static JsonNode api(String path) {
     try {
-      return StackFiles.JSON.readTree(Http.body(prometheusUrl + path));
+      java.net.http.HttpResponse<String> response = Http.get(prometheusUrl + path);
+      return response.statusCode() == 200 ? StackFiles.JSON.readTree(response.body()) : null;
     } catch (IOException | RuntimeException notYet) {
       return null;
     }
