@@ -1,14 +1,16 @@
 # The seven bank services (one jar, SERVICE picks which) with the Pyroscope Java agent beside it.
 # Build from the repository root:  docker build -f deploy/docker/bank-demo.Dockerfile -t pyrofn/bank-demo:0.1.0 .
 ARG JDK_IMAGE=eclipse-temurin:17.0.16_8-jdk
-ARG JRE_IMAGE=eclipse-temurin:17.0.16_8-jre
+# The runtime stage is a JDK, not a JRE: the runbook's diagnostics (jcmd GC.heap_dump, Thread.print, VM.flags)
+# run inside the shipped container, and a JRE has no jcmd.
+ARG RUNTIME_IMAGE=eclipse-temurin:17.0.16_8-jdk
 
 FROM ${JDK_IMAGE} AS build
 WORKDIR /src
 COPY . .
 RUN ./mvnw -B -ntp -q -pl bank-demo -am package -DskipTests
 
-FROM ${JRE_IMAGE}
+FROM ${RUNTIME_IMAGE}
 # curl only for the container health check; no credentials or config are baked in (everything comes from env).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \

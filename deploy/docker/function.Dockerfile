@@ -4,7 +4,9 @@
 #   docker build -f deploy/docker/function.Dockerfile --build-arg MODULE=sor -t pyrofn/sor:0.1.0 .
 #   docker build -f deploy/docker/function.Dockerfile --build-arg MODULE=bor -t pyrofn/bor:0.1.0 .
 ARG JDK_IMAGE=eclipse-temurin:17.0.16_8-jdk
-ARG JRE_IMAGE=eclipse-temurin:17.0.16_8-jre
+# The runtime stage is a JDK, not a JRE: the runbook's diagnostics (jcmd GC.heap_dump, Thread.print, VM.flags)
+# run inside the shipped container, and a JRE has no jcmd.
+ARG RUNTIME_IMAGE=eclipse-temurin:17.0.16_8-jdk
 
 FROM ${JDK_IMAGE} AS build
 ARG MODULE
@@ -14,7 +16,7 @@ RUN test "$MODULE" = sor -o "$MODULE" = bor || { echo "MODULE must be sor or bor
  && ./mvnw -B -ntp -q -pl "$MODULE" -am package -DskipTests \
  && cp "$MODULE/target/pyrofn-$MODULE.jar" /src/function.jar
 
-FROM ${JRE_IMAGE}
+FROM ${RUNTIME_IMAGE}
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \

@@ -8,8 +8,8 @@
 #   --no-validate  do not run validate.sh at the end
 #   --timeout      how long to wait for healthy containers                                    [300]
 #
-# Credentials: GRAFANA_ADMIN_USER/GRAFANA_ADMIN_PASSWORD (admin/admin), POSTGRES_PASSWORD, AUTH_TOKENS, read from
-# the environment or deploy/.env. Exit status: 0 deployed (and valid), 1 failed, 2 usage error.
+# Credentials: GRAFANA_ADMIN_USER/GRAFANA_ADMIN_PASSWORD (admin/admin), POSTGRES_PASSWORD, FUNCTIONS_TOKEN (the
+# functions' bearer token: SORs accept it for writes, BORs send it), read from the environment or deploy/.env. Exit status: 0 deployed (and valid), 1 failed, 2 usage error.
 set -euo pipefail
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
@@ -54,6 +54,8 @@ done
 echo "stack is up: Grafana http://localhost:3000  Prometheus http://localhost:9090  Pyroscope http://localhost:4040"
 
 if [ "$validate" = true ]; then
-  echo "generate some load first so Pyroscope has profiles of every service: $here/scripts/generate-load.sh --duration 2m"
-  "$here/scripts/validate.sh"
+  # --fresh: no load has run yet, so services without profiles are WARN; the runbook's next steps are the load
+  # and a plain validate.sh, which then requires profiles of every service.
+  "$here/scripts/validate.sh" --fresh
+  echo "next: bash scripts/generate-load.sh (5 minutes), then bash scripts/validate.sh"
 fi

@@ -6,6 +6,8 @@
 #   validate.sh            the Docker stack (deploy.sh, Ansible or Terraform) on this host
 #   validate.sh --local    services started as plain JVMs (bank-demo/scripts/run-estate.sh, the local launcher):
 #                          checks what can exist there and reports the rest as WARN, never as PASS
+#   validate.sh --fresh    right after deploying, before any load: a service without profiles yet is WARN, not
+#                          FAIL (deploy.sh and the Ansible deploy use it; run plain validate.sh after the load)
 #
 # Where things are (defaults in brackets; --local leaves the unset ones out, with a WARN):
 #   VALIDATE_HOST    host of every default URL [localhost]
@@ -20,9 +22,11 @@ usage() {
 }
 
 mode="docker"
+fresh=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --local) mode="local" ;;
+    --fresh) fresh=true ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -87,16 +91,43 @@ url_of() { # list name -> url
   done
   return 1
 }
-need_jq() {
-  command -v jq >/dev/null 2>&1 && return 0
-  fail "$1: jq is needed to read the JSON answer (apt-get install -y jq)"
-  return 1
+# The JSON answers are read with grep and sed (Prometheus, Grafana and Pyroscope answer compact JSON), so the host
+# needs bash, curl and the coreutils only.
+json_strings() { # key: every "key":"value" value of the JSON on stdin, one per line
+  grep -oE "\"$1\":\"([^\"\\\\]|\\\\.)*\"" | sed "s/^\"$1\":\"//; s/\"\$//; s/\\\\\"/\"/g"
 }
+# Prometheus /api/v1/targets on stdin -> one line per active target: job instance health lastError
+prometheus_targets() {
+  sed 's/{"discoveredLabels"/\n&/g' | grep '^{"discoveredLabels"' | while IFS= read -r target; do
+    local labels job instance health error
+    labels=$(grep -o '"labels":{[^}]*}' <<<"$target" | head -n 1)
+    job=$(json_strings job <<<"$labels" | head -n 1)
+    instance=$(json_strings instance <<<"$labels" | head -n 1)
+    health=$(json_strings health <<<"$target" | head -n 1)
+    error=$(json_strings lastError <<<"$target" | head -n 1)
+    echo "$job $instance ${health:-unknown} $error"
+  done
+}
+
+# Prerequisites, all checked before the first check runs: one line for each that is missing.
+missing=0
+require() { # command why
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "MISSING $1: $2" >&2
+  missing=$((missing + 1))
+}
+require curl "every check is an HTTP request (apt-get install -y curl)"
+require grep "reads the JSON answers"
+require sed "reads the JSON answers"
+if [ "$mode" = docker ]; then require docker "checks the containers (Docker Engine with the compose plugin)"; fi
+if [ "$missing" -gt 0 ]; then
+  echo "validate.sh: $missing prerequisite(s) missing, nothing checked" >&2
+  exit 1
+fi
 
 check_containers() {
   section "containers"
   if [ "$mode" = local ]; then warn "containers: not checked in --local mode (no Docker stack)"; return; fi
-  if ! command -v docker >/dev/null 2>&1; then fail "containers: docker CLI not found"; return; fi
   local name state health
   local bank_containers=() service
   for service in "${bank_services[@]}"; do bank_containers+=("$(app_name "$service")"); done
@@ -132,11 +163,8 @@ check_uis() {
 check_targets() {
   section "Prometheus targets"
   if [ "$prometheus_up" != true ]; then warn "Prometheus targets: Prometheus not reachable, not checked"; return; fi
-  need_jq "Prometheus targets" || return
-  local json lines job count expected
-  json=$(body "$prometheus_url/api/v1/targets?state=active")
-  lines=$(jq -r '.data.activeTargets[] | "\(.labels.job) \(.labels.instance) \(.health) \(.lastError)"' \
-    <<<"$json" 2>/dev/null || true)
+  local lines job count expected
+  lines=$(body "$prometheus_url/api/v1/targets?state=active" | prometheus_targets || true)
   if [ -z "$lines" ]; then fail "Prometheus targets: no active targets"; return; fi
   while read -r job instance health error; do
     case "$health" in
@@ -156,9 +184,8 @@ check_targets() {
 check_rules() {
   section "alert rules"
   if [ "$prometheus_up" != true ]; then warn "alert rules: Prometheus not reachable, not checked"; return; fi
-  need_jq "alert rules" || return
   local names alert
-  names=$(body "$prometheus_url/api/v1/rules?type=alert" | jq -r '.data.groups[].rules[].name' 2>/dev/null || true)
+  names=$(body "$prometheus_url/api/v1/rules?type=alert" | json_strings name || true)
   for alert in "${alerts[@]}"; do
     if grep -qx "$alert" <<<"$names"; then pass "alert rule $alert is loaded"; else fail "alert rule $alert is not loaded"; fi
   done
@@ -167,9 +194,8 @@ check_rules() {
 check_grafana() {
   section "Grafana provisioning"
   if [ "$grafana_up" != true ]; then warn "Grafana provisioning: Grafana not reachable, not checked"; return; fi
-  need_jq "Grafana provisioning" || return
   local auth=(-u "${GRAFANA_ADMIN_USER:-admin}:${GRAFANA_ADMIN_PASSWORD:-admin}") uids uid code
-  uids=$(body "$grafana_url/api/search?type=dash-db&limit=500" "${auth[@]}" | jq -r '.[].uid' 2>/dev/null || true)
+  uids=$(body "$grafana_url/api/search?type=dash-db&limit=500" "${auth[@]}" | json_strings uid || true)
   for uid in "${dashboards[@]}"; do
     if grep -qx "$uid" <<<"$uids"; then pass "dashboard $uid is provisioned"; else fail "dashboard $uid is missing"; fi
   done
@@ -182,15 +208,15 @@ check_grafana() {
 check_profiles() {
   section "Pyroscope applications"
   if [ "$pyroscope_up" != true ]; then warn "Pyroscope applications: Pyroscope not reachable, not checked"; return; fi
-  need_jq "Pyroscope applications" || return
   local now_ms names service app
   now_ms=$(($(date +%s) * 1000))
   names=$(body "$pyroscope_url/querier.v1.QuerierService/LabelValues" -X POST -H 'Content-Type: application/json' \
-    -d "{\"name\":\"service_name\",\"start\":$((now_ms - 3600000)),\"end\":$now_ms}" | jq -r '.names[]?' \
-    2>/dev/null || true)
+    -d "{\"name\":\"service_name\",\"start\":$((now_ms - 3600000)),\"end\":$now_ms}" \
+    | grep -o '"[^"]*"' | tr -d '"' || true)
   for service in "${bank_services[@]}"; do
     app=$(app_name "$service")
     if grep -qx "$app" <<<"$names"; then pass "Pyroscope receives profiles of $app"
+    elif [ "$fresh" = true ]; then warn "Pyroscope has no profiles of $app yet (just deployed: run generate-load.sh, then validate.sh)"
     else fail "Pyroscope has no profiles of $app in the last hour (agent attached? load generated?)"; fi
   done
 }

@@ -9,6 +9,12 @@ locals {
     bor  = { dockerfile = "deploy/docker/function.Dockerfile", args = { MODULE = "bor" } }
   }
   pulled = toset(["pyroscope", "prometheus", "grafana", "postgres"])
+  # One token, two names: the database SORs accept it for writes, the BORs send it (History writes need it).
+  secret_env = {
+    DB_PASSWORD    = var.postgres_password
+    AUTH_TOKENS    = var.functions_token
+    UPSTREAM_TOKEN = var.functions_token
+  }
 }
 
 resource "docker_network" "pyrofn" {
@@ -39,6 +45,7 @@ resource "docker_image" "pulled" {
 
 resource "docker_container" "pyroscope" {
   name    = "pyroscope"
+  memory  = local.infra_memory["pyroscope"]
   image   = docker_image.pulled["pyroscope"].image_id
   command = ["-config.file=/etc/pyroscope/config.yaml"]
   restart = "unless-stopped"
@@ -61,8 +68,9 @@ resource "docker_container" "pyroscope" {
 }
 
 resource "docker_container" "prometheus" {
-  name  = "prometheus"
-  image = docker_image.pulled["prometheus"].image_id
+  name   = "prometheus"
+  memory = local.infra_memory["prometheus"]
+  image  = docker_image.pulled["prometheus"].image_id
   command = [
     "--config.file=/etc/prometheus/prometheus.yml",
     "--storage.tsdb.path=/prometheus",
@@ -96,6 +104,7 @@ resource "docker_container" "prometheus" {
 
 resource "docker_container" "grafana" {
   name    = "grafana"
+  memory  = local.infra_memory["grafana"]
   image   = docker_image.pulled["grafana"].image_id
   restart = "unless-stopped"
   env = [
@@ -135,6 +144,7 @@ resource "docker_container" "grafana" {
 
 resource "docker_container" "postgres" {
   name    = "postgres"
+  memory  = local.infra_memory["postgres"]
   image   = docker_image.pulled["postgres"].image_id
   restart = "unless-stopped"
   env = [
@@ -162,6 +172,7 @@ resource "docker_container" "bank" {
   for_each = local.bank_services
   name     = each.key
   image    = var.build_images ? docker_image.built["bank"].image_id : local.images["bank"]
+  memory   = each.value.memory
   restart  = "unless-stopped"
   env      = [for k, v in each.value.env : "${k}=${v}"]
   ports {
@@ -185,10 +196,11 @@ resource "docker_container" "function" {
   for_each = local.functions
   name     = each.key
   image    = var.build_images ? docker_image.built[each.value.image].image_id : local.images[each.value.image]
+  memory   = each.value.memory
   restart  = "unless-stopped"
   env = concat(
     [for k, v in each.value.env : "${k}=${v}"],
-    each.value.database ? ["DB_PASSWORD=${var.postgres_password}", "AUTH_TOKENS=${var.auth_tokens}"] : [],
+    [for name in each.value.secrets : "${name}=${local.secret_env[name]}"],
   )
   ports {
     internal = each.value.port
@@ -216,7 +228,7 @@ resource "docker_image" "alertmanager" {
 
 resource "docker_container" "alertmanager" {
   name   = "alertmanager"
-  memory = 128
+  memory = local.infra_memory["alertmanager"]
   image  = docker_image.alertmanager.image_id
   command = [
     "--config.file=/etc/alertmanager/alertmanager.yml",

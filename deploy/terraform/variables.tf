@@ -35,8 +35,8 @@ variable "postgres_password" {
   sensitive   = true
 }
 
-variable "auth_tokens" {
-  description = "Comma-separated bearer tokens accepted for writes on the database functions (empty: writes open)."
+variable "functions_token" {
+  description = "Bearer token the database functions accept for writes (AUTH_TOKENS) and the BORs send (UPSTREAM_TOKEN); empty: writes open."
   type        = string
   default     = ""
   sensitive   = true

@@ -12,7 +12,7 @@ app.kubernetes.io/name: {{ .name }}
 app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end -}}
 
-{{/* Name of the Secret holding DB_PASSWORD and AUTH_TOKENS. */}}
+{{/* Name of the Secret holding DB_PASSWORD and FUNCTIONS_TOKEN. */}}
 {{- define "pyrofn.secretName" -}}
 {{- if .Values.database.existingSecret -}}
 {{ .Values.database.existingSecret }}

@@ -45,7 +45,7 @@ class AnsibleTest {
     task.path("ansible.builtin.command").path("argv").forEach(item -> argv.add(item.asText()));
 
     assertThat(argv).containsExactly("{{ pyrofn_repo_root }}/deploy/scripts/generate-load.sh",
-        "--duration", "{{ load_duration }}", "--rate", "{{ load_rate | string }}", "--targets", "{{ load_targets }}");
+        "--duration", "{{ load_run_for }}", "--rate", "{{ load_rate | string }}", "--targets", "{{ load_targets }}");
   }
 
   private static Command.Result syntaxCheck(String playbook) {

@@ -36,7 +36,12 @@ final class Command {
   }
 
   static Result run(List<String> argv, Map<String, String> env, long timeoutSeconds) {
-    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true).directory(Repo.root().toFile());
+    return runIn(Repo.root(), argv, env, timeoutSeconds);
+  }
+
+  /** Runs in {@code directory}: the runbook's commands are written to be run from deploy/. */
+  static Result runIn(Path directory, List<String> argv, Map<String, String> env, long timeoutSeconds) {
+    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true).directory(directory.toFile());
     builder.environment().putAll(env);
     try {
       Process process = builder.start();

@@ -170,6 +170,41 @@ class PrometheusScrapeTest {
     assertThat(rejected).isEmpty();
   }
 
+  /** validate.sh reads Prometheus' JSON itself: a host without jq (the runbook only asks for Docker) passes. */
+  @Test
+  void validateReadsTargetsAndRulesOnAHostWithoutJq(@TempDir Path bin) throws Exception {
+    awaitTargetsUp();
+    for (String dir : new String[] {"/usr/bin", "/bin"}) {
+      try (java.util.stream.Stream<Path> tools = java.nio.file.Files.list(Path.of(dir))) {
+        for (Path tool : (Iterable<Path>) tools::iterator) {
+          Path link = bin.resolve(tool.getFileName());
+          if (!"jq".equals(tool.getFileName().toString()) && !java.nio.file.Files.exists(link)) {
+            java.nio.file.Files.createSymbolicLink(link, tool);
+          }
+        }
+      }
+    }
+    Command.Result result = Command.run(List.of("bash", Repo.deploy("scripts/validate.sh").toString(), "--local"),
+        Map.of("PATH", bin.toString(), "PROMETHEUS_URL", url, "BANK_URLS", estate.urlList(), "CURL_TIMEOUT", "10"),
+        120);
+
+    assertThat(result.output).doesNotContain("jq", "MISSING");
+    assertThat(result.output).contains("PASS  target bank-services/", "PASS  job bank-services has its 7 targets",
+        "PASS  alert rule HighCpuUsage is loaded", "PASS  alert rule ServiceDown is loaded");
+    assertThat(result.output).containsPattern("PASS  target functions/[^ ]+:[0-9]+ is up");
+  }
+
+  @Test
+  void validateNamesEachMissingPrerequisiteInOneLineBeforeChecking(@TempDir Path bin) throws Exception {
+    java.nio.file.Files.createSymbolicLink(bin.resolve("bash"), Path.of("/bin/bash"));
+    Command.Result result = Command.run(List.of("/bin/bash", Repo.deploy("scripts/validate.sh").toString()),
+        Map.of("PATH", bin.toString()), 60);
+
+    assertThat(result.exitCode).isEqualTo(1);
+    assertThat(result.output).contains("MISSING curl: ", "MISSING docker: ", "nothing checked")
+        .doesNotContain("PASS", "FAIL");
+  }
+
   private static JsonNode query(String promql) {
     String expanded = promql.replace("$__rate_interval", "1m").replace("$service", "bank-order")
         .replace("$function", ".*");

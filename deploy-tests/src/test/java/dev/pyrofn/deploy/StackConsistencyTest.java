@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Ansible, Terraform and Helm (and the lists inside validate.sh). docker-compose.yml is the reference.
  */
 class StackConsistencyTest {
-  private static final Set<String> SECRETS = Set.of("DB_PASSWORD", "AUTH_TOKENS");
+  private static final Set<String> SECRETS = Set.of("DB_PASSWORD", "AUTH_TOKENS", "UPSTREAM_TOKEN");
   private static final JsonNode COMPOSE = StackFiles.yaml("docker-compose.yml").path("services");
 
   /** Compose service name to its one published port (host port = container port). */
@@ -247,6 +247,182 @@ class StackConsistencyTest {
     assertThat(deployment).contains("path: /health", "path: /ready", "resources:", "runAsNonRoot: true");
     assertThat(StackFiles.text(Repo.deploy("helm/pyroscope-functions/templates/hpa.yaml")))
         .contains("HorizontalPodAutoscaler", "eq $fn.layer \"bor\"");
+  }
+
+  @Test
+  void everyJavaContainerHasAMemoryLimitTheSameInEveryMethodAndTheHeapFollowsIt() {
+    Map<String, Integer> compose = new TreeMap<>();
+    COMPOSE.fieldNames().forEachRemaining(name -> {
+      String limit = COMPOSE.path(name).path("mem_limit").asText("");
+      assertThat(limit).as(name + " mem_limit").matches("[0-9]+[mg]");
+      compose.put(name, megabytes(limit));
+    });
+    for (String dockerfile : new String[] {"docker/bank-demo.Dockerfile", "docker/function.Dockerfile"}) {
+      String text = StackFiles.text(Repo.deploy(dockerfile));
+      Matcher percent = Pattern.compile("ENV JAVA_OPTS=\"[^\"]*-XX:MaxRAMPercentage=([0-9]+)").matcher(text);
+      assertThat(percent.find()).as(dockerfile + ": the heap is sized to the container limit").isTrue();
+      assertThat(Integer.parseInt(percent.group(1))).as(dockerfile + " heap share").isBetween(50, 80);
+      assertThat(text).as(dockerfile + ": no fixed heap that ignores the limit").doesNotContain("-Xmx");
+    }
+
+    JsonNode vars = StackFiles.yaml("ansible/vars/stack.yml");
+    Map<String, Integer> ansible = new TreeMap<>();
+    vars.path("pyrofn_infra_memory").fields().forEachRemaining(e -> ansible.put(e.getKey(), megabytes(e.getValue().asText())));
+    for (String table : new String[] {"pyrofn_bank_services", "pyrofn_functions"}) {
+      vars.path(table).forEach(c -> ansible.put(c.path("name").asText(), megabytes(c.path("memory").asText())));
+    }
+    assertThat(ansible).as("ansible memory limits").isEqualTo(compose);
+    String deployYml = StackFiles.text(Repo.deploy("ansible/deploy.yml"));
+    assertThat(count(deployYml, "\\n\\s+memory: \"\\{\\{ ")).as("every docker_container task of deploy.yml sets memory")
+        .isEqualTo(count(deployYml, "community.docker.docker_container:"));
+
+    JsonNode locals = StackFiles.json(Repo.deploy("terraform/stack.tf.json")).path("locals");
+    Map<String, Integer> terraform = new TreeMap<>();
+    locals.path("infra_memory").fields().forEachRemaining(e -> terraform.put(e.getKey(), e.getValue().asInt()));
+    for (String table : new String[] {"bank_services", "functions"}) {
+      locals.path(table).fields().forEachRemaining(e -> terraform.put(e.getKey(), e.getValue().path("memory").asInt()));
+    }
+    assertThat(terraform).as("terraform memory limits (MB)").isEqualTo(compose);
+    String mainTf = StackFiles.text(Repo.deploy("terraform/main.tf"));
+    assertThat(count(mainTf, "\\n\\s+memory\\s+=")).as("every docker_container of main.tf sets memory")
+        .isEqualTo(count(mainTf, "resource \"docker_container\""));
+
+    int total = compose.values().stream().mapToInt(Integer::intValue).sum();
+    // 7.25 GiB: the alert evaluator (256 MiB) and Alertmanager (64 MiB) took the stack from 6976 to 7296 MiB,
+    // leaving about 0.9 GiB of the seeds' 8 GB host for the OS and Docker
+    assertThat(total).as("the seeds' minimum host has 8 GB; leave room for the OS and Docker")
+        .isLessThan(7 * 1024 + 256);
+    assertThat(StackFiles.text(Repo.file("docs/runbook.md"))).as("the runbook states the total")
+        .contains(total + " MiB");
+  }
+
+  /** Settings read by both layers must match, or a BOR accepts what Profile Data refuses (an answer of 502). */
+  @Test
+  void settingsReadOnBothSidesOfTheBorSorBoundaryAgree() {
+    for (String setting : new String[] {"MAX_WINDOW_HOURS"}) {
+      Set<String> values = new TreeSet<>();
+      COMPOSE.fieldNames().forEachRemaining(name -> {
+        if (name.startsWith("fn-") && (name.equals("fn-profile-data")
+            || COMPOSE.path(name).path("environment").has("PROFILE_DATA_URL"))) {
+          values.add(COMPOSE.path(name).path("environment").path(setting).asText("default"));
+        }
+      });
+      assertThat(values).as(setting + " on the BORs and Profile Data").hasSize(1);
+    }
+  }
+
+  @Test
+  void composeAnsibleAndTerraformUseTheSameVolumeNames() {
+    JsonNode volumes = StackFiles.yaml("docker-compose.yml").path("volumes");
+    List<String> compose = new ArrayList<>();
+    volumes.fields().forEachRemaining(volume -> {
+      // Without an explicit name compose prefixes the project (pyrofn_postgres-data): another volume, other data.
+      assertThat(volume.getValue().path("name").asText()).as("compose volume " + volume.getKey() + " name")
+          .isEqualTo(volume.getKey());
+      compose.add(volume.getKey());
+    });
+    List<String> ansible = new ArrayList<>();
+    StackFiles.yaml("ansible/vars/stack.yml").path("pyrofn_volumes").forEach(v -> ansible.add(v.asText()));
+    List<String> terraform = new ArrayList<>();
+    StackFiles.json(Repo.deploy("terraform/stack.tf.json")).path("locals").path("volumes")
+        .forEach(v -> terraform.add(v.asText()));
+    assertThat(ansible).containsExactlyInAnyOrderElementsOf(compose);
+    assertThat(terraform).containsExactlyInAnyOrderElementsOf(compose);
+    String deployYml = StackFiles.text(Repo.deploy("ansible/deploy.yml"));
+    String mainTf = StackFiles.text(Repo.deploy("terraform/main.tf"));
+    for (String volume : compose) {
+      assertThat(deployYml).as("ansible mounts " + volume).contains("\"" + volume + ":/");
+      assertThat(mainTf).as("terraform mounts " + volume).contains("docker_volume.data[\"" + volume + "\"]");
+    }
+  }
+
+  @Test
+  void grafanaCredentialsAreTheSameInTfvarsComposeAnsibleValidateAndTheRunbook() {
+    String tfvars = StackFiles.text(Repo.deploy("terraform/terraform.tfvars.example"));
+    String user = value(tfvars, "(?m)^grafana_admin_user\\s*=\\s*\"([^\"]*)\"");
+    String password = value(tfvars, "(?m)^grafana_admin_password\\s*=\\s*\"([^\"]*)\"");
+    String validate = StackFiles.text(Repo.deploy("scripts/validate.sh"));
+    assertThat(validate).contains("${GRAFANA_ADMIN_USER:-" + user + "}", "${GRAFANA_ADMIN_PASSWORD:-" + password + "}");
+    assertThat(COMPOSE.path("grafana").path("environment").path("GF_SECURITY_ADMIN_USER").asText())
+        .isEqualTo("${GRAFANA_ADMIN_USER:-" + user + "}");
+    assertThat(COMPOSE.path("grafana").path("environment").path("GF_SECURITY_ADMIN_PASSWORD").asText())
+        .isEqualTo("${GRAFANA_ADMIN_PASSWORD:-" + password + "}");
+    JsonNode inventory = StackFiles.yaml("ansible/inventory.yml").path("all").path("vars");
+    assertThat(inventory.path("grafana_admin_user").asText()).isEqualTo(user);
+    assertThat(inventory.path("grafana_admin_password").asText()).isEqualTo(password);
+    assertThat(StackFiles.text(Repo.file("docs/runbook.md"))).contains("(" + user + "/" + password + " by default)");
+  }
+
+  @Test
+  void theRunbookCountsTheContainersAndListsEveryPublishedPort() {
+    String runbook = StackFiles.text(Repo.file("docs/runbook.md"));
+    int containers = COMPOSE.size();
+    assertThat(runbook).contains("all " + containers + " running", "the stack: " + containers + " containers");
+    java.util.Set<Integer> published = new TreeSet<>();
+    COMPOSE.fieldNames().forEachRemaining(name -> COMPOSE.path(name).path("ports")
+        .forEach(port -> published.add(Integer.parseInt(port.asText().split(":")[0]))));
+    Matcher line = Pattern.compile("Ports free on the host: ([0-9, -]+)").matcher(runbook);
+    assertThat(line.find()).as("the runbook's port prerequisite").isTrue();
+    java.util.Set<Integer> listed = new TreeSet<>();
+    for (String item : line.group(1).split(",\\s*")) {
+      String[] range = item.trim().split("-");
+      for (int port = Integer.parseInt(range[0]); port <= Integer.parseInt(range[range.length - 1]); port++) {
+        listed.add(port);
+      }
+    }
+    assertThat(listed).isEqualTo(published);
+  }
+
+  /** Commands the runbook runs inside a container must exist in that container's image. */
+  @Test
+  void theRunbooksInContainerCommandsExistInTheShippedImages() {
+    String runbook = StackFiles.text(Repo.file("docs/runbook.md"));
+    Matcher exec = Pattern.compile("docker (?:compose (?:-f \\S+ )?)?exec (?:-\\w+ )*([a-z0-9-]+) ([a-z_]+)").matcher(runbook);
+    int commands = 0;
+    while (exec.find()) {
+      commands++;
+      String container = exec.group(1);
+      String tool = exec.group(2);
+      String image = COMPOSE.path(container).path("image").asText();
+      assertThat(image).as("runbook runs " + tool + " in unknown container " + container).isNotEmpty();
+      assertThat(toolsOf(image)).as(container + " (" + image + ") has " + tool).contains(tool);
+    }
+    assertThat(commands).as("the runbook's heap dump and backup run in containers").isGreaterThanOrEqualTo(2);
+    assertThat(runbook).contains("jcmd 1 GC.heap_dump");
+  }
+
+  private static Set<String> toolsOf(String image) {
+    if (image.startsWith("postgres:")) {
+      return Set.of("pg_dump", "psql", "pg_isready", "sh");
+    }
+    String dockerfile = image.startsWith("pyrofn/bank-demo") ? "docker/bank-demo.Dockerfile"
+        : image.startsWith("pyrofn/") ? "docker/function.Dockerfile" : null;
+    if (dockerfile == null) {
+      return Set.of();
+    }
+    String text = StackFiles.text(Repo.deploy(dockerfile));
+    Set<String> tools = new TreeSet<>(List.of("sh", "env", "java"));
+    if (text.contains("install -y --no-install-recommends curl")) {
+      tools.add("curl");
+    }
+    String runtime = value(text, "(?m)^FROM (\\S+)\\s*$");
+    String base = runtime.startsWith("${") ? value(text, "(?m)^ARG " + runtime.substring(2, runtime.length() - 1)
+        + "=(\\S+)") : runtime;
+    if (base.endsWith("-jdk") || base.contains("-jdk-")) {
+      tools.addAll(List.of("jcmd", "jhsdb", "jstack", "jmap"));
+    }
+    return tools;
+  }
+
+  private static String value(String text, String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(text);
+    assertThat(matcher.find()).as(regex).isTrue();
+    return matcher.group(1);
+  }
+
+  private static int megabytes(String limit) {
+    int number = Integer.parseInt(limit.substring(0, limit.length() - 1));
+    return limit.endsWith("g") ? number * 1024 : number;
   }
 
   private static List<String> array(String script, String name) {

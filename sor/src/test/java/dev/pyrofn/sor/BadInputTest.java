@@ -96,6 +96,8 @@ class BadInputTest {
         Arguments.of(B, "POST", "/baselines", JSON, baseline("appName", 42), 400, "appName"),
         Arguments.of(B, "POST", "/baselines", JSON, baseline("appName", TEN_KB), 400, "appName"),
         Arguments.of(B, "POST", "/baselines", JSON, baseline("appName", "a\nb"), 400, "appName"),
+        Arguments.of(B, "POST", "/baselines", JSON, baseline("appName", ".."), 400, "appName"),
+        Arguments.of(H, "POST", "/history", JSON, history("appName", "."), 400, "appName"),
         Arguments.of(B, "POST", "/baselines", JSON, baseline("functionName", null), 400, "functionName"),
         Arguments.of(B, "POST", "/baselines", JSON, baseline("functionName", TEN_KB), 400, "functionName"),
         Arguments.of(B, "POST", "/baselines", JSON, baseline("profileType", "heap"), 400, "profileType"),

@@ -11,7 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +76,52 @@ class SorMainProcessTest {
       process.destroy();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stops after SIGTERM").isTrue();
     }
+  }
+
+  /** The seeds' upgrade path: schema.sql applied by hand, then the SOR started with the default DB_MIGRATE=true. */
+  @Test
+  void startsOnADatabaseMadeFromSchemaSqlAndStopsWithOneLineOnAPartialOne() throws Exception {
+    String schema = new String(SorMainProcessTest.class.getResourceAsStream("/db/schema.sql").readAllBytes(),
+        StandardCharsets.UTF_8);
+    Map<String, String> byHand = databaseWith("process_schema_by_hand", schema);
+    int port = freePort();
+    byHand.put("FUNCTION", "CreatePyroscopeTriageHistory.sor.v1");
+    byHand.put("PORT", String.valueOf(port));
+    Process process = sorMain(byHand).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      assertThat(awaitStatus(port, "/ready")).isEqualTo(200);
+    } finally {
+      process.destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    Map<String, String> partial = databaseWith("process_schema_partial",
+        schema.substring(0, schema.indexOf("CREATE TABLE service_registry")));
+    partial.put("FUNCTION", "ReadPyroscopeBaseline.sor.v1");
+    partial.put("PORT", String.valueOf(freePort()));
+    String output = run(sorMain(partial), 2);
+    List<String> errors = output.lines().filter(line -> line.contains("error")).collect(Collectors.toList());
+    assertThat(errors).containsExactly("configuration error: database process_schema_partial has tables but no"
+        + " Flyway history, and they are not schema.sql (version 1): missing table alert_rule, missing table"
+        + " service_registry. Apply schema.sql to an empty database (or let the functions create the schema), or set"
+        + " DB_MIGRATE=false to manage it yourself");
+    assertThat(output).doesNotContain("\tat ");
+  }
+
+  private static Map<String, String> databaseWith(String name, String sql) throws Exception {
+    TestDatabase db = TestDatabase.get();
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name);
+      statement.execute("CREATE DATABASE " + name);
+    }
+    Map<String, String> env = new java.util.HashMap<>(db.env());
+    env.put("DB_NAME", name);
+    try (Connection connection = java.sql.DriverManager.getConnection("jdbc:postgresql://" + env.get("DB_HOST") + ":"
+        + env.get("DB_PORT") + "/" + name, env.get("DB_USER"), env.get("DB_PASSWORD"));
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+    return env;
   }
 
   private static int awaitStatus(int port, String path) throws InterruptedException {

@@ -32,8 +32,9 @@ import java.util.function.Supplier;
 
 /**
  * Evaluates the enabled rules on request, within a budget: the rules are read, the profiles they need are fetched
- * once per (app, type) with at most {@code ALERT_CONCURRENCY} in flight, each bounded by what is left of the
- * budget, and owners are read from the Registry alongside. Measuring runs on a worker thread. A rule whose profile
+ * once per (app, type) with at most {@code ALERT_CONCURRENCY} in flight (and never more than the fan-out share of
+ * the Profile Data connections), each bounded by what is left of the budget, and owners are read from the
+ * Registry alongside. Measuring runs on a worker thread. A rule whose profile
  * could not be fetched is {@code error} (or {@code no_data} for a 404) without affecting the others; only failing
  * to read the rules themselves fails the evaluation.
  */
@@ -84,8 +85,10 @@ final class AlertEvaluator {
       groups.computeIfAbsent(rule.profileKey(), key -> new ProfileGroup(rule.appName, type.get())).rules.add(rule);
     }
     List<ProfileGroup> ordered = new ArrayList<>(groups.values());
-    Future<List<AsyncResult<ProfileTable>>> fetched = FanOut.run(ordered, config.concurrency(),
-        group -> withinBudget(profiles.profile(group.app, group.type, window), deadline, "fetching the profile"));
+    // fan-out calls share half of the connections to Profile Data, so single calls (Triage, Diff) are not starved
+    int concurrency = Math.min(config.concurrency(), profiles.fanOutCapacity());
+    Future<List<AsyncResult<ProfileTable>>> fetched = FanOut.run(ordered, concurrency, group -> withinBudget(
+        profiles.profileInFanOut(group.app, group.type, window, deadline), deadline, "fetching the profile"));
     Future<Map<String, ServiceOwner>> owners = owners(enabled, deadline);
     return Future.join(fetched, owners).otherwiseEmpty().compose(ignored -> vertx.executeBlocking(() -> {
       Map<String, ServiceOwner> known = owners.succeeded() ? owners.result() : new HashMap<>();

@@ -14,6 +14,11 @@ public final class BorConfig {
   private final int fleetConcurrency;
   private final long fleetAppTimeoutMs;
   private final int fleetMaxApps;
+  private final long fleetBudgetMs;
+  private final boolean historyRequired;
+  private final int historyQueueMax;
+  private final long historyRetryMaxAgeMs;
+  private final long historyRetryIntervalMs;
 
   private BorConfig(Env env) {
     this.urls = SorClients.Urls.fromEnv(env);
@@ -23,6 +28,11 @@ public final class BorConfig {
     this.fleetConcurrency = env.integer("FLEET_CONCURRENCY", 64, 1, 256);
     this.fleetAppTimeoutMs = env.longValue("FLEET_APP_TIMEOUT_MS", 5_000, 10, 300_000);
     this.fleetMaxApps = env.integer("FLEET_MAX_APPS", 200, 1, 5000);
+    this.fleetBudgetMs = env.longValue("FLEET_BUDGET_MS", 20_000, 100, 600_000);
+    this.historyRequired = env.bool("HISTORY_REQUIRED", false);
+    this.historyQueueMax = env.integer("HISTORY_QUEUE_MAX", 10_000, 0, 1_000_000);
+    this.historyRetryMaxAgeMs = env.longValue("HISTORY_RETRY_MAX_AGE_MS", 3_600_000, 1_000, 7 * 86_400_000L);
+    this.historyRetryIntervalMs = env.longValue("HISTORY_RETRY_INTERVAL_MS", 1_000, 10, 600_000);
   }
 
   public static BorConfig from(Env env) {
@@ -62,10 +72,36 @@ public final class BorConfig {
     return fleetMaxApps;
   }
 
+  /** {@code FLEET_BUDGET_MS} (20000): a Fleet search answers with what it has (partial) after this long. */
+  public long fleetBudgetMs() {
+    return fleetBudgetMs;
+  }
+
+  /** {@code HISTORY_REQUIRED} (false): a v2 assessment whose History record could not be written answers 503. */
+  public boolean historyRequired() {
+    return historyRequired;
+  }
+
+  /** {@code HISTORY_QUEUE_MAX} (10000): History records held for background retry; beyond it they are dropped. */
+  public int historyQueueMax() {
+    return historyQueueMax;
+  }
+
+  /** {@code HISTORY_RETRY_MAX_AGE_MS} (1 h): a pending record not written by then is dropped. */
+  public long historyRetryMaxAgeMs() {
+    return historyRetryMaxAgeMs;
+  }
+
+  /** {@code HISTORY_RETRY_INTERVAL_MS} (1000): how often the pending records are tried again. */
+  public long historyRetryIntervalMs() {
+    return historyRetryIntervalMs;
+  }
+
   @Override
   public String toString() {
     return urls + " client[" + client + "] maxWindow=" + maxWindow.toHours() + "h profileRows=" + profileRows
         + " fleetConcurrency=" + fleetConcurrency + " fleetAppTimeoutMs=" + fleetAppTimeoutMs + " fleetMaxApps="
-        + fleetMaxApps;
+        + fleetMaxApps + " fleetBudgetMs=" + fleetBudgetMs + " historyRequired=" + historyRequired + " historyQueueMax=" + historyQueueMax
+        + " historyRetryMaxAgeMs=" + historyRetryMaxAgeMs + " historyRetryIntervalMs=" + historyRetryIntervalMs;
   }
 }

@@ -38,7 +38,7 @@ public abstract class BorVerticle extends FunctionVerticle {
   @Override
   protected Future<?> startDependencies() {
     LOG.info("{} configuration: {}", function.functionName(), config);
-    upstreams = Upstreams.create(vertx, config);
+    upstreams = Upstreams.create(vertx, config, function.meterRegistry());
     return Future.succeededFuture();
   }
 

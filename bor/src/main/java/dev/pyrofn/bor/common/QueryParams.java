@@ -27,9 +27,16 @@ public final class QueryParams {
     return windows.current(ctx);
   }
 
-  /** {@code baselineFrom}/{@code baselineTo} when the request gives either; else empty (the SOR's default applies). */
+  /**
+   * {@code baselineFrom}/{@code baselineTo} when the request gives either; else empty (the SOR's default applies,
+   * checked here by the same rule so that a default the SOR would refuse is a 400 naming the caller's parameter).
+   */
   public Optional<TimeWindow> baselineWindow(RoutingContext ctx, TimeWindow current) {
-    return QueryWindows.hasBaseline(ctx) ? Optional.of(windows.baseline(ctx, current)) : Optional.empty();
+    if (QueryWindows.hasBaseline(ctx)) {
+      return Optional.of(windows.baseline(ctx, current));
+    }
+    QueryWindows.defaultBaseline(ctx, current);
+    return Optional.empty();
   }
 
   /** One profile type from {@code name} (default cpu). */

@@ -1,5 +1,6 @@
 package dev.pyrofn.bor.diff;
 
+import dev.pyrofn.bor.upstream.HistoryOutcome;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -23,13 +24,16 @@ final class DiffAnswer {
     return markdown;
   }
 
-  DiffAnswer withHistoryId(long id) {
-    return new DiffAnswer(json.put("historyId", id), markdown == null ? null
-        : markdown + "_Recorded as triage history #" + id + "._\n");
-  }
-
-  DiffAnswer withHistoryError(String error) {
-    return new DiffAnswer(json.put("historyError", error), markdown == null ? null
-        : markdown + "_Not recorded in triage history: " + error + "_\n");
+  DiffAnswer withHistory(HistoryOutcome outcome) {
+    outcome.addTo(json);
+    if (markdown == null) {
+      return this;
+    }
+    if (outcome.id() != null) {
+      return new DiffAnswer(json, markdown + "_Recorded as triage history #" + outcome.id() + "._\n");
+    }
+    return new DiffAnswer(json, markdown + (outcome.isPending()
+        ? "_Not yet recorded in triage history (retried in the background): " : "_Not recorded in triage history: ")
+        + outcome.error() + "_\n");
   }
 }

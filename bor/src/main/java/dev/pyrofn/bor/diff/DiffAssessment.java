@@ -105,9 +105,7 @@ final class DiffAssessment {
     if (!version.isV2() || history.isEmpty()) {
       return Future.succeededFuture(answer);
     }
-    return history.get().record(historyRecord(request, answer.json()))
-        .map(answer::withHistoryId)
-        .otherwise(failure -> answer.withHistoryError(Failures.describe(failure).getString("error")));
+    return history.get().record(historyRecord(request, answer.json())).map(answer::withHistory);
   }
 
   private static HistoryRecord historyRecord(DiffRequest request, JsonObject json) {

@@ -61,7 +61,11 @@ final class FleetJson {
   }
 
   private static JsonObject footer(FleetTables.Fetched fetched, Ownership.Owners owners) {
-    JsonObject footer = new JsonObject().put("appsSearched", fetched.appsSearched).put("errors", fetched.errors);
+    JsonObject footer = new JsonObject().put("appsSearched", fetched.appsSearched).put("errors", fetched.errors)
+        .put("partial", fetched.appsUnfinished > 0);
+    if (fetched.appsUnfinished > 0) {
+      footer.put("appsUnfinished", fetched.appsUnfinished);
+    }
     if (fetched.appsSkipped > 0) {
       footer.put("appsSkipped", fetched.appsSkipped);
     }

@@ -29,7 +29,7 @@ public final class FleetVerticle extends BorVerticle {
 
   @Override
   protected void mountRoutes(Router router) {
-    FleetTables tables = new FleetTables(upstreams.profileData(), config);
+    FleetTables tables = new FleetTables(vertx, upstreams.profileData(), config);
     Ownership ownership = new Ownership(version.isV2() ? upstreams.registry() : Optional.empty());
     FleetRoutes routes = new FleetRoutes(vertx, tables, ownership, params, config.fleetMaxApps());
     router.get("/search").handler(routes::search);

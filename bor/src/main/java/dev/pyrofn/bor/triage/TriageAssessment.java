@@ -112,15 +112,16 @@ final class TriageAssessment {
     typeJson.put("baselineViolations", rows);
   }
 
-  /** v2: the record is written before the answer leaves; its failure is reported, never swallowed. */
+  /**
+   * v2: the record is written before the answer leaves; a failed write is reported ({@code historyError}) and,
+   * while it is retried in the background, {@code historyPending: true}; never swallowed.
+   */
   private Future<JsonObject> recordHistory(TriageRequest request, JsonObject answer) {
     Optional<History> history = upstreams.history();
     if (!version.isV2() || history.isEmpty()) {
       return Future.succeededFuture(answer);
     }
-    return history.get().record(historyRecord(request, answer))
-        .map(id -> answer.put("historyId", id))
-        .otherwise(failure -> answer.put("historyError", Failures.describe(failure).getString("error")));
+    return history.get().record(historyRecord(request, answer)).map(outcome -> outcome.addTo(answer));
   }
 
   private static HistoryRecord historyRecord(TriageRequest request, JsonObject answer) {

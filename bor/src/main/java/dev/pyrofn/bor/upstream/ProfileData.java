@@ -7,13 +7,17 @@ import dev.pyrofn.runtime.time.TimeWindow;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The Profile Data SOR's routes, answered as value types. Windows are sent as epoch milliseconds. */
+/**
+ * The Profile Data SOR's routes, answered as value types. Windows are sent as ISO-8601 instants: epoch numbers are
+ * read by size (below 10^11 as seconds), so early windows sent as milliseconds would change meaning on the way.
+ */
 public final class ProfileData {
   private final FunctionClient client;
   private final int rows;
@@ -25,11 +29,32 @@ public final class ProfileData {
 
   /** {@code GET /profiles/{app}}; 404 when the app has no such profile in the window. */
   public Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window) {
+    return client.get(profilePath(app), profileQuery(type, window)).map(json -> ProfileTable.fromJson(type, json));
+  }
+
+  /**
+   * {@link #profile} as one item of a fan-out: fan-out items share half of the connections to Profile Data, and
+   * one still waiting for a connection at {@code deadlineMillis} gives up without counting against the breaker.
+   */
+  public Future<ProfileTable> profileInFanOut(String app, ProfileType type, TimeWindow window, long deadlineMillis) {
+    return client.getForFanOut(profilePath(app), profileQuery(type, window), deadlineMillis)
+        .map(json -> ProfileTable.fromJson(type, json));
+  }
+
+  /** How many fan-out items may be in flight together ({@link FunctionClient#fanOutCapacity()}). */
+  public int fanOutCapacity() {
+    return client.fanOutCapacity();
+  }
+
+  private static String profilePath(String app) {
+    return "/profiles/" + FunctionClient.segment(app);
+  }
+
+  private Map<String, String> profileQuery(ProfileType type, TimeWindow window) {
     Map<String, String> query = windowQuery(window, "from", "to");
     query.put("type", type.id());
     query.put("limit", Integer.toString(rows));
-    return client.get("/profiles/" + FunctionClient.segment(app), query)
-        .map(json -> ProfileTable.fromJson(type, json));
+    return query;
   }
 
   /**
@@ -73,8 +98,8 @@ public final class ProfileData {
 
   private static Map<String, String> windowQuery(TimeWindow window, String fromName, String toName) {
     Map<String, String> query = new HashMap<>();
-    query.put(fromName, Long.toString(window.fromMillis()));
-    query.put(toName, Long.toString(window.toMillis()));
+    query.put(fromName, Instant.ofEpochMilli(window.fromMillis()).toString());
+    query.put(toName, Instant.ofEpochMilli(window.toMillis()).toString());
     return query;
   }
 }

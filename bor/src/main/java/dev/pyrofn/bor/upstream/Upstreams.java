@@ -2,6 +2,7 @@ package dev.pyrofn.bor.upstream;
 
 import dev.pyrofn.bor.common.BorConfig;
 import dev.pyrofn.runtime.client.SorClients;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.util.Optional;
 
@@ -13,16 +14,20 @@ public final class Upstreams {
   private final Optional<History> history;
   private final Optional<Registry> registry;
 
-  private Upstreams(SorClients clients, int profileRows) {
+  private Upstreams(Vertx vertx, SorClients clients, BorConfig config, MeterRegistry meters) {
     this.clients = clients;
-    this.profileData = new ProfileData(clients.profileData(), profileRows);
+    this.profileData = new ProfileData(clients.profileData(), config.profileRows());
     this.baselines = clients.baseline().map(Baselines::new);
-    this.history = clients.history().map(History::new);
+    this.history = clients.history().map(client -> new History(vertx, client, config, meters));
     this.registry = clients.registry().map(Registry::new);
   }
 
-  public static Upstreams create(Vertx vertx, BorConfig config) {
-    return new Upstreams(SorClients.create(vertx, config.urls(), config.client()), config.profileRows());
+  /** Clients for every configured SOR; the History background retry starts with them. */
+  public static Upstreams create(Vertx vertx, BorConfig config, MeterRegistry meters) {
+    Upstreams upstreams = new Upstreams(vertx, SorClients.create(vertx, config.urls(), config.client()), config,
+        meters);
+    upstreams.history.ifPresent(History::start);
+    return upstreams;
   }
 
   public SorClients clients() {
@@ -46,6 +51,7 @@ public final class Upstreams {
   }
 
   public void close() {
+    history.ifPresent(History::stop);
     clients.close();
   }
 }

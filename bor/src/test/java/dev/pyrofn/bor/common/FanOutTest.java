@@ -5,12 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class FanOutTest {
+  @Test
+  void whenTheBudgetRunsOutUnfinishedItemsFailAndTheRestNeverStart() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      List<Integer> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<Integer> items = Arrays.asList(0, 1, 2, 3, 4);
+      Future<List<AsyncResult<String>>> all = FanOut.run(vertx, items, 2, 100, item -> {
+        started.add(item);
+        return item == 0 ? Future.succeededFuture("fast") : Promise.<String>promise().future();
+      }, () -> new IllegalStateException("out of budget"));
+
+      List<AsyncResult<String>> results = all.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+      assertThat(results.get(0).result()).isEqualTo("fast");
+      for (int i = 1; i < items.size(); i++) {
+        assertThat(results.get(i).cause()).hasMessage("out of budget");
+      }
+      assertThat(started).containsExactly(0, 1, 2);
+    } finally {
+      vertx.close();
+    }
+  }
+
   @Test
   void neverMoreThanTheConcurrencyInFlightAndResultsInItemOrder() {
     List<Promise<String>> inFlight = new ArrayList<>();

@@ -143,6 +143,7 @@ class DiffFunctionTest {
     JsonObject body = degraded.ok("/diff/checkout?" + WINDOW);
 
     assertThat(body.getString("historyError")).contains("History SOR");
+    assertThat(body.getBoolean("historyPending")).as("retried in the background").isTrue();
     assertThat(body.containsKey("historyId")).isFalse();
   }
 

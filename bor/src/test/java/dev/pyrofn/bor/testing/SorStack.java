@@ -31,9 +31,9 @@ public final class SorStack implements AutoCloseable {
   private final RunningFunction alertRule;
   private final List<RunningFunction> bors = new ArrayList<>();
 
-  private SorStack() {
+  private SorStack(Map<String, String> profileDataEnv) {
     pyroscope = PyroscopeStub.start();
-    Map<String, String> profileEnv = new HashMap<>();
+    Map<String, String> profileEnv = new HashMap<>(profileDataEnv);
     profileEnv.put("PYROSCOPE_URL", pyroscope.url());
     profileEnv.put("PROFILE_CACHE_TTL_MS", "0");
     profileData = RunningFunction.start(ProfileDataVerticle.SPEC, profileEnv);
@@ -45,7 +45,12 @@ public final class SorStack implements AutoCloseable {
   }
 
   public static SorStack start() {
-    return new SorStack();
+    return new SorStack(Map.of());
+  }
+
+  /** With extra environment for the Profile Data SOR (its Pyroscope pool size, say). */
+  public static SorStack start(Map<String, String> profileDataEnv) {
+    return new SorStack(profileDataEnv);
   }
 
   public PyroscopeStub pyroscope() {

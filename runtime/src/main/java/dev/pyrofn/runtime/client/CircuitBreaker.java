@@ -55,6 +55,19 @@ public final class CircuitBreaker {
     return false;
   }
 
+  /**
+   * Lets one probe through while the breaker is open, before its open time is over: for a background retry loop
+   * that paces itself, so the breaker closes as soon as the upstream is back instead of after the whole open time.
+   * False while another trial is in flight, or when the breaker is not open (use {@link #tryAcquire()}).
+   */
+  public synchronized boolean tryProbe() {
+    if (state != State.OPEN || trialInFlight) {
+      return false;
+    }
+    trialInFlight = true;
+    return true;
+  }
+
   public synchronized void recordSuccess() {
     state = State.CLOSED;
     consecutiveFailures = 0;

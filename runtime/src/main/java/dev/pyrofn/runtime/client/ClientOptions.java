@@ -11,7 +11,8 @@ public final class ClientOptions {
   public static final int DEFAULT_TIMEOUT_MS = 5_000;
   public static final int DEFAULT_BREAKER_FAILURES = 5;
   public static final long DEFAULT_BREAKER_OPEN_MS = 10_000;
-  public static final int DEFAULT_MAX_CONNECTIONS = 64;
+  /** Half of it is the fan-out lane: 64, one round for a 50-app Fleet search. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 128;
 
   private final int timeoutMs;
   private final RetryPolicy retry;
@@ -38,7 +39,7 @@ public final class ClientOptions {
   /**
    * {@code UPSTREAM_TIMEOUT_MS} (5000), {@code UPSTREAM_RETRIES} (3), {@code UPSTREAM_BACKOFF_MS} (100),
    * {@code UPSTREAM_BACKOFF_MAX_MS} (5000), {@code UPSTREAM_BREAKER_FAILURES} (5), {@code UPSTREAM_BREAKER_OPEN_MS}
-   * (10000), {@code UPSTREAM_MAX_CONNECTIONS} (64), {@code UPSTREAM_TOKEN} (unset).
+   * (10000), {@code UPSTREAM_MAX_CONNECTIONS} (128), {@code UPSTREAM_TOKEN} (unset).
    */
   public static ClientOptions fromEnv(Env env) {
     long initialDelay = env.longValue("UPSTREAM_BACKOFF_MS", RetryPolicy.DEFAULT_INITIAL_DELAY_MS, 1, 60_000);

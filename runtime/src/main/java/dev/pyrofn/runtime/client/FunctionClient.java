@@ -33,6 +33,7 @@ public final class FunctionClient {
   private final ClientOptions options;
   private final WebClient client;
   private final CircuitBreaker breaker;
+  private final Bulkhead bulkhead;
 
   private FunctionClient(Vertx vertx, String name, String baseUrl, ClientOptions options) {
     this.vertx = vertx;
@@ -43,6 +44,7 @@ public final class FunctionClient {
         .setConnectTimeout(options.timeoutMs()).setUserAgent("pyrofn-" + name),
         new PoolOptions().setHttp1MaxSize(options.maxConnections()));
     this.breaker = CircuitBreaker.create(options.breakerFailures(), options.breakerOpenMs());
+    this.bulkhead = new Bulkhead(vertx, name, options.maxConnections(), Math.max(1, options.maxConnections() / 2));
   }
 
   /** {@code name} appears in errors and logs ("Profile Data SOR"); {@code baseUrl} has no trailing slash. */
@@ -64,11 +66,21 @@ public final class FunctionClient {
 
   /** An idempotent read: retried on transient failures. {@code query} values are encoded here. */
   public Future<JsonObject> get(String path, Map<String, String> query) {
-    return withRetry(() -> {
-      HttpRequest<Buffer> request = client.getAbs(baseUrl + path);
-      query.forEach(request::addQueryParam);
-      return send(request, null);
-    });
+    return withRetry(Bulkhead.Lane.INTERACTIVE, Long.MAX_VALUE, () -> sendGet(path, query));
+  }
+
+  /**
+   * {@link #get} as one item of a fan-out: it shares {@link #fanOutCapacity()} connections with every other
+   * fan-out item of this client, leaving the rest of the pool to single calls, and gives up unsent at
+   * {@code deadlineMillis} (epoch ms) without counting against the upstream's breaker.
+   */
+  public Future<JsonObject> getForFanOut(String path, Map<String, String> query, long deadlineMillis) {
+    return withRetry(Bulkhead.Lane.BULK, deadlineMillis, () -> sendGet(path, query));
+  }
+
+  /** How many fan-out calls may be in flight together: half of {@code UPSTREAM_MAX_CONNECTIONS}. */
+  public int fanOutCapacity() {
+    return bulkhead.bulkCapacity();
   }
 
   /**
@@ -76,7 +88,37 @@ public final class FunctionClient {
    * {@code UPSTREAM_TOKEN} goes along as the bearer token.
    */
   public Future<JsonObject> postIdempotent(String path, JsonObject body) {
-    return withRetry(() -> send(client.postAbs(baseUrl + path), body));
+    return withRetry(Bulkhead.Lane.INTERACTIVE, Long.MAX_VALUE, () -> send(client.postAbs(baseUrl + path), body));
+  }
+
+  /**
+   * One attempt of an idempotent write, for a background loop that retries at its own pace: no retries here, and
+   * while the breaker is open the attempt goes out as its probe ({@link CircuitBreaker#tryProbe()}), so the loop
+   * finds a recovered upstream and closes the breaker for every caller without waiting out the open time.
+   */
+  public Future<JsonObject> postIdempotentProbing(String path, JsonObject body) {
+    return bulkhead.acquire(Bulkhead.Lane.INTERACTIVE, Long.MAX_VALUE).compose(lane -> {
+      if (!breaker.tryAcquire() && !breaker.tryProbe()) {
+        bulkhead.release(lane);
+        return Future.failedFuture(ApiException.upstreamUnavailable(name + " is failing; circuit open for another "
+            + breaker.millisUntilTrial() + " ms", null));
+      }
+      return probe(lane, path, body);
+    });
+  }
+
+  private Future<JsonObject> probe(Bulkhead.Lane lane, String path, JsonObject body) {
+    return send(client.postAbs(baseUrl + path), body).andThen(done -> bulkhead.release(lane))
+        .onSuccess(ignored -> breaker.recordSuccess())
+        .recover(failure -> {
+          UpstreamFailure mapped = FailureMapper.fromThrowable(name, failure);
+          if (mapped.isTransient()) {
+            breaker.recordFailure();
+          } else {
+            breaker.recordSuccess();
+          }
+          return Future.failedFuture(mapped.error());
+        });
   }
 
   /** Liveness of the upstream ({@code GET /health}), one attempt, short deadline, no breaker. */
@@ -96,6 +138,12 @@ public final class FunctionClient {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  private Future<JsonObject> sendGet(String path, Map<String, String> query) {
+    HttpRequest<Buffer> request = client.getAbs(baseUrl + path);
+    query.forEach(request::addQueryParam);
+    return send(request, null);
+  }
+
   private Future<JsonObject> send(HttpRequest<Buffer> request, JsonObject body) {
     request.idleTimeout(options.timeoutMs()).connectTimeout(options.timeoutMs());
     options.token().ifPresent(request::bearerTokenAuthentication);
@@ -104,29 +152,41 @@ public final class FunctionClient {
         .map(answer -> FailureMapper.checked(name, answer));
   }
 
-  private Future<JsonObject> withRetry(Supplier<Future<JsonObject>> attempt) {
-    return attempt(attempt, 0).recover(failure -> Future.failedFuture(
-        FailureMapper.fromThrowable(name, failure).error()));
+  private Future<JsonObject> withRetry(Bulkhead.Lane lane, long deadlineMillis,
+      Supplier<Future<JsonObject>> attempt) {
+    return attempt(lane, deadlineMillis, attempt, 0).recover(failure -> Future.failedFuture(
+        failure instanceof Bulkhead.QueuedTooLong ? ((Bulkhead.QueuedTooLong) failure).error()
+            : FailureMapper.fromThrowable(name, failure).error()));
   }
 
-  private Future<JsonObject> attempt(Supplier<Future<JsonObject>> attempt, int retriesDone) {
-    if (!breaker.tryAcquire()) {
-      return Future.failedFuture(new UpstreamFailure(ApiException.upstreamUnavailable(name
-          + " is failing; circuit open for another " + breaker.millisUntilTrial() + " ms", null), false));
+  /** One attempt once a connection is ours: its deadline and the breaker only see time spent on the upstream. */
+  private Future<JsonObject> attempt(Bulkhead.Lane lane, long deadlineMillis, Supplier<Future<JsonObject>> attempt,
+      int retriesDone) {
+    return bulkhead.acquire(lane, deadlineMillis).compose(granted -> {
+      if (!breaker.tryAcquire()) {
+        bulkhead.release(granted);
+        return Future.failedFuture(new UpstreamFailure(ApiException.upstreamUnavailable(name
+            + " is failing; circuit open for another " + breaker.millisUntilTrial() + " ms", null), false));
+      }
+      return attempt.get().andThen(done -> bulkhead.release(granted))
+          .onSuccess(ignored -> breaker.recordSuccess())
+          .recover(failure -> afterFailure(lane, deadlineMillis, attempt, retriesDone, failure));
+    });
+  }
+
+  private Future<JsonObject> afterFailure(Bulkhead.Lane lane, long deadlineMillis,
+      Supplier<Future<JsonObject>> attempt, int retriesDone, Throwable failure) {
+    UpstreamFailure mapped = FailureMapper.fromThrowable(name, failure);
+    if (!mapped.isTransient()) {
+      breaker.recordSuccess();
+      return Future.failedFuture(mapped);
     }
-    return attempt.get().recover(failure -> {
-      UpstreamFailure mapped = FailureMapper.fromThrowable(name, failure);
-      if (!mapped.isTransient()) {
-        breaker.recordSuccess();
-        return Future.failedFuture(mapped);
-      }
-      breaker.recordFailure();
-      if (retriesDone >= options.retry().maxRetries()) {
-        return Future.failedFuture(mapped);
-      }
-      long delay = options.retry().delayBeforeRetry(retriesDone + 1);
-      LOG.debug("{} attempt {} failed ({}); retrying in {} ms", name, retriesDone + 1, mapped.getMessage(), delay);
-      return vertx.timer(delay).compose(ignored -> attempt(attempt, retriesDone + 1));
-    }).onSuccess(ignored -> breaker.recordSuccess());
+    breaker.recordFailure();
+    if (retriesDone >= options.retry().maxRetries()) {
+      return Future.failedFuture(mapped);
+    }
+    long delay = options.retry().delayBeforeRetry(retriesDone + 1);
+    LOG.debug("{} attempt {} failed ({}); retrying in {} ms", name, retriesDone + 1, mapped.getMessage(), delay);
+    return vertx.timer(delay).compose(ignored -> attempt(lane, deadlineMillis, attempt, retriesDone + 1));
   }
 }

@@ -1,6 +1,8 @@
 package dev.pyrofn.runtime.function;
 
 import dev.pyrofn.runtime.http.FailureHandler;
+import dev.pyrofn.runtime.http.InvalidRequests;
+import dev.pyrofn.runtime.http.RequestTarget;
 import dev.pyrofn.runtime.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -62,6 +64,7 @@ public abstract class FunctionVerticle extends VerticleBase {
     return startDependencies()
         .compose(ignored -> {
           server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+              .invalidRequestHandler(new InvalidRequests())
               .requestHandler(router());
           return server.listen(function.port());
         })
@@ -86,18 +89,23 @@ public abstract class FunctionVerticle extends VerticleBase {
 
   private Router router() {
     Router router = Router.router(vertx);
+    RequestTarget target = new RequestTarget(router);
+    router.route().handler(target::handle);
     router.route().handler(BodyHandler.create(false).setBodyLimit(function.bodyLimitBytes()));
     router.get("/health").handler(this::health);
     router.get("/ready").handler(this::ready);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(function.meterRegistry()));
     router.get("/openapi.yaml").handler(this::openApi);
     mountRoutes(router);
-    FailureHandler failures = new FailureHandler();
+    FailureHandler failures = new FailureHandler(target);
     router.route().failureHandler(failures);
+    router.errorHandler(400, failures);
     router.errorHandler(404, failures);
     router.errorHandler(405, failures);
     router.errorHandler(413, failures);
+    router.errorHandler(414, failures);
     router.errorHandler(415, failures);
+    router.errorHandler(500, failures);
     return router;
   }
 

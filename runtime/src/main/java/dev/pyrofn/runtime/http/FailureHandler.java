@@ -16,9 +16,20 @@ import org.slf4j.LoggerFactory;
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
 
+  private final RequestTarget target;
+
+  public FailureHandler(RequestTarget target) {
+    this.target = target;
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
-    Responses.error(ctx, toApiException(ctx));
+    ApiException error = toApiException(ctx);
+    // The router refuses some targets (bad percent-encoding) before any route runs; say which parameter.
+    if (error.status() == 400 && !(ctx.failure() instanceof ApiException)) {
+      error = target.problem(ctx).orElse(error);
+    }
+    Responses.error(ctx, error);
   }
 
   static ApiException toApiException(RoutingContext ctx) {
@@ -48,12 +59,14 @@ public final class FailureHandler implements Handler<RoutingContext> {
   private static ApiException fromStatus(int status, RoutingContext ctx) {
     switch (status) {
       case 400:
-        return ApiException.badBody("bad request");
+        return ApiException.of(400, "MALFORMED_REQUEST", "the request is malformed");
       case 404:
         return ApiException.notFound("no route for " + ctx.request().method() + " " + ctx.normalizedPath());
       case 405:
         return ApiException.of(405, "METHOD_NOT_ALLOWED",
             "method " + ctx.request().method() + " is not allowed on " + ctx.normalizedPath());
+      case 414:
+        return ApiException.of(414, "URI_TOO_LONG", "the request URI is longer than the server accepts");
       case 413:
         return ApiException.payloadTooLarge("request body is larger than the limit");
       case 415:

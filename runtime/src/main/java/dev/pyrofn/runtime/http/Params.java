@@ -24,6 +24,9 @@ public final class Params {
     if (value == null || value.isBlank()) {
       throw ApiException.badRequest(field, "'" + field + "' is required");
     }
+    if (".".equals(value) || "..".equals(value)) {
+      throw ApiException.badRequest(field, "'" + field + "' must not be '.' or '..' (not addressable in a URL path)");
+    }
     if (value.length() > MAX_APP_NAME) {
       throw ApiException.badRequest(field, "'" + field + "' is longer than " + MAX_APP_NAME + " characters");
     }

@@ -42,8 +42,14 @@ public final class FunctionLauncher {
     vertx.deployVerticle(verticle)
         .onSuccess(id -> LOG.info("{} started on port {}", spec.name(), verticle.actualPort()))
         .onFailure(error -> {
-          LOG.error("{} failed to start: {}", spec.name(), error.getMessage(), error);
           vertx.close();
+          if (error instanceof ConfigException) {
+            // found while starting (e.g. a database schema the function cannot use): one line, no stack trace
+            System.err.println("configuration error: " + error.getMessage());
+            System.exit(EXIT_CONFIG);
+            return;
+          }
+          LOG.error("{} failed to start: {}", spec.name(), error.getMessage(), error);
           System.exit(1);
         });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeGracefully(vertx), "graceful-shutdown"));

@@ -7,6 +7,10 @@ import java.util.Objects;
 
 /** A half-open query window [from, to) in epoch milliseconds. */
 public final class TimeWindow {
+  /** No window starts before the epoch: the SORs and Pyroscope refuse negative times. */
+  public static final long EARLIEST_MILLIS = 0;
+  /** Nor ends after 9999-12-31, the last instant every time form we send can express. */
+  public static final long LATEST_MILLIS = 253_402_214_400_000L;
   private final long fromMillis;
   private final long toMillis;
 
@@ -33,6 +37,10 @@ public final class TimeWindow {
    */
   public static TimeWindow checked(long fromMillis, long toMillis, Duration maxLength, String fromName,
       String toName) {
+    if (fromMillis < EARLIEST_MILLIS || toMillis > LATEST_MILLIS) {
+      throw ApiException.badRequest(fromMillis < EARLIEST_MILLIS ? fromName : toName, "window '" + fromName + "'..'"
+          + toName + "' must lie between 1970-01-01 and 9999-12-31");
+    }
     if (fromMillis >= toMillis) {
       throw ApiException.badRequest(fromName, "'" + fromName + "' must be before '" + toName + "'");
     }

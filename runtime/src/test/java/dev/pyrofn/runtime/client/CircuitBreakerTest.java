@@ -22,6 +22,30 @@ class CircuitBreakerTest {
   }
 
   @Test
+  void anOpenBreakerLetsOneProbeThroughBeforeItsOpenTimeAndItsSuccessClosesIt() {
+    open();
+
+    assertThat(breaker.tryProbe()).isTrue();
+    assertThat(breaker.tryProbe()).as("one probe at a time").isFalse();
+    assertThat(breaker.tryAcquire()).as("ordinary callers still refused").isFalse();
+    breaker.recordSuccess();
+
+    assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(breaker.tryAcquire()).isTrue();
+    assertThat(breaker.tryProbe()).as("no probe needed when closed").isFalse();
+  }
+
+  @Test
+  void aFailedProbeKeepsTheBreakerOpen() {
+    open();
+    assertThat(breaker.tryProbe()).isTrue();
+    breaker.recordFailure();
+
+    assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(breaker.tryProbe()).isTrue();
+  }
+
+  @Test
   void aSuccessResetsTheCount() {
     breaker.recordFailure();
     breaker.recordFailure();

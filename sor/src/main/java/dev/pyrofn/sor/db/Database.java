@@ -7,14 +7,20 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Opens the reactive pool and applies the schema migrations (Flyway, over JDBC, on a worker thread). */
 public final class Database {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  static final String MIGRATIONS = "classpath:db/migration";
+  private static final int CONNECT_RETRIES = 3;
 
   private Database() {
   }
@@ -39,25 +45,61 @@ public final class Database {
     return PgBuilder.pool().with(pool).with(net).connectingTo(connect).using(vertx).build();
   }
 
-  /** Applies pending migrations unless {@code DB_MIGRATE=false}. JDBC blocks, so it runs on a worker thread. */
+  /**
+   * Applies pending migrations unless {@code DB_MIGRATE=false}. A database made from {@code schema.sql} by hand is
+   * recognised as version 1 first. JDBC blocks, so it runs on a worker thread.
+   */
   public static Future<Void> migrate(Vertx vertx, DbConfig config) {
     if (!config.migrate()) {
       LOG.info("DB_MIGRATE=false: schema migrations skipped");
       return Future.succeededFuture();
     }
     return vertx.executeBlocking(() -> {
-      int applied = flyway(config).migrate().migrationsExecuted;
+      int applied = migrate(config, MIGRATIONS);
       LOG.info("schema up to date on {} ({} migrations applied)", config, applied);
       return null;
     });
   }
 
-  static Flyway flyway(DbConfig config) {
+  /** Blocking: baselines a hand-applied V1 schema, then applies the migrations found in {@code locations}. */
+  static int migrate(DbConfig config, String... locations) throws SQLException {
+    FluentConfiguration flyway = flyway(config, locations);
+    HandAppliedSchema.State state;
+    try (Connection connection = connect(flyway.getDataSource(), config)) {
+      state = HandAppliedSchema.inspect(connection);
+    }
+    if (state == HandAppliedSchema.State.SCHEMA_SQL_V1) {
+      LOG.info("{} holds schema.sql (version 1) without Flyway history: recording it as version 1", config);
+      flyway.baselineOnMigrate(true).baselineVersion("1").baselineDescription("schema.sql applied by hand");
+    }
+    return flyway.load().migrate().migrationsExecuted;
+  }
+
+  /** A JDBC connection, retried like Flyway's own (connectRetries 3): PostgreSQL may still be starting. */
+  private static Connection connect(DataSource dataSource, DbConfig config) throws SQLException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return dataSource.getConnection();
+      } catch (SQLException e) {
+        if (attempt >= CONNECT_RETRIES) {
+          throw e;
+        }
+        LOG.warn("cannot reach {} yet ({}), retrying", config, e.getMessage());
+        try {
+          Thread.sleep(1000L << attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  static FluentConfiguration flyway(DbConfig config, String... locations) {
     return Flyway.configure()
         .dataSource(config.jdbcUrl(), config.user(), config.password())
-        .locations("classpath:db/migration")
-        .connectRetries(3)
-        .load();
+        .locations(locations)
+        .connectRetries(CONNECT_RETRIES);
   }
 
   /** A trivial query, for readiness. */

@@ -19,7 +19,7 @@ public final class DbErrors {
   }
 
   /**
-   * Connection lost or refused, pool wait timed out, server shutting down, serialization failure or deadlock:
+   * Connection lost (also mid-statement: reset, broken pipe) or refused, pool wait timed out, server shutting down, serialization failure or deadlock:
    * the same statement may succeed if repeated.
    */
   public static boolean isTransient(Throwable error) {
@@ -34,6 +34,10 @@ public final class DbErrors {
     }
     if (error instanceof io.netty.channel.ConnectTimeoutException
         || error instanceof java.nio.channels.ClosedChannelException) {
+      return true;
+    }
+    // The server went away mid-statement (reset, broken pipe): the socket layer reports it as it happened.
+    if (error instanceof java.net.SocketException) {
       return true;
     }
     String message = String.valueOf(error.getMessage()).toLowerCase(java.util.Locale.ROOT);

@@ -40,7 +40,7 @@ public final class ProfileDataConfig {
     this.token = env.optional("PYROSCOPE_TOKEN");
     this.timeoutMs = env.integer("PYROSCOPE_TIMEOUT_MS", 10_000, 50, 300_000);
     this.maxNodes = env.integer("PYROSCOPE_MAX_NODES", 65_536, 1, SERVER_MAX_NODES);
-    this.maxConnections = env.integer("PYROSCOPE_MAX_CONNECTIONS", 64, 1, 512);
+    this.maxConnections = env.integer("PYROSCOPE_MAX_CONNECTIONS", 128, 1, 512);
     this.cacheTtlMs = env.longValue("PROFILE_CACHE_TTL_MS", 15_000, 0, 3_600_000);
     this.cacheStepMs = env.longValue("PROFILE_CACHE_STEP_MS", 10_000, 1, 3_600_000);
     this.cacheMaxEntries = env.integer("PROFILE_CACHE_MAX_ENTRIES", 128, 1, 100_000);

@@ -15,7 +15,8 @@ import java.util.function.Function;
 /** The four routes of the Profile Data SOR: parse and validate, one call chain, respond. */
 final class ProfileRoutes {
   static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 1000;
+  /** The BORs ask for up to PROFILE_ROWS (at most 5000) rows: the SOR must accept as many (bor tests prove it). */
+  static final int MAX_LIMIT = 5000;
   static final int DEFAULT_DIFF_LIMIT = 500;
   static final int MAX_DIFF_LIMIT = 5000;
 

@@ -28,7 +28,7 @@ final class WindowParams {
 
   TimeWindow baseline(RoutingContext ctx, TimeWindow current) {
     return QueryWindows.hasBaseline(ctx) ? rounded(windows.baseline(ctx, current), windows.nowMillis())
-        : current.preceding();
+        : QueryWindows.defaultBaseline(ctx, current);
   }
 
   private TimeWindow rounded(TimeWindow window, long now) {

@@ -59,6 +59,19 @@ class RetryTest {
   }
 
   @Test
+  void aConnectionResetMidStatementIsRetriedAndAnswered503() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+    String result = Retry.forDatabase(vertx).run(() -> attempts.incrementAndGet() < 2
+        ? Future.<String>failedFuture(new java.net.SocketException("Connection reset"))
+        : Future.succeededFuture("stored"))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(result).isEqualTo("stored");
+    assertThat(attempts.get()).isEqualTo(2);
+    assertThat(DbErrors.toApi(new java.net.SocketException("Connection reset"), "test").status()).isEqualTo(503);
+    assertThat(DbErrors.toApi(new java.net.SocketException("Broken pipe"), "test").status()).isEqualTo(503);
+  }
+
+  @Test
   void constraintViolationsAreNeverRetried() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
     PgException unique = new PgException("duplicate key value", "ERROR", "23505", null);

@@ -163,7 +163,7 @@ class ProfileDataFunctionTest {
       "/profiles/checkout?to=soon                                 | to",
       "/profiles/checkout?from=1700000000&to=1748700000           | from",
       "/profiles/checkout?limit=0                                 | limit",
-      "/profiles/checkout?limit=1001                              | limit",
+      "/profiles/checkout?limit=5001                              | limit",
       "/profiles/checkout?limit=ten                               | limit",
       "/profiles/checkout/diff?limit=5001                         | limit",
       "/profiles/checkout/diff?type=heap%20dump                   | type",

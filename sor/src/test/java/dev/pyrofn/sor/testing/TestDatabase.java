@@ -110,6 +110,9 @@ public final class TestDatabase {
           .setDataDirectory(dataDir)
           .setCleanDataDirectory(false)
           .setPort(port)
+          // The embedded default (off) acknowledges commits before their WAL is written: a server process killed
+          // with SIGKILL would then lose acknowledged writes, which PostgreSQL's own default never does.
+          .setServerConfig("synchronous_commit", "on")
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
