@@ -12,7 +12,8 @@ usage: ci-gate.sh [--strict] [--type cpu] [--window 1h] [--param key=value ...] 
   --strict       also fail the job on a "warn" verdict
   --type T       profile type to compare (default cpu)
   --window W     compare the last W (now-W..now) with the W before it (default 1h; e.g. 30m, 2h)
-  --param k=v    any other Diff parameter (failDelta=3, warnDelta=1, minDelta=0.5, baselineFrom=..., ...)
+  --param k=v    any other Diff parameter (failDelta=3, warnDelta=1, minDelta=0.5, minRateChange=10, minZ=4.5,
+                 totalWarn=50, baselineFrom=..., ...)
 
 exit codes: 0 pass (or warn without --strict), 1 fail, 2 the diff could not be computed
 environment: CI_GATE_TOKEN (optional bearer token), CURL_OPTS (extra curl options)
@@ -59,6 +60,9 @@ verdict=$(jq -r '.summary.verdict' "$body")
 curl "${args[@]}" ${CURL_OPTS:-} --data-urlencode "format=markdown" "$base/diff/$encoded_app" || true
 echo
 echo "verdict: $verdict"
+# Total cost per second of both windows and the largest grouped change (entry frame), as decided by the function.
+jq -r '(.rates.text // empty) | "total cost per second: " + .' "$body"
+jq -r '.summary.topChange // empty | "top change: \(.entry.function) (\(.entry.status), inclusive \(.entry.inclusiveDeltaPercent) points, self \(.entry.deltaPercent) points, \(.frames) frames, \(.level))"' "$body"
 jq -r '.summary.reasons[]? | "  - " + .' "$body"
 case "$verdict" in
   pass) exit 0 ;;

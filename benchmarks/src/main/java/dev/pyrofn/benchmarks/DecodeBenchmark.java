@@ -58,6 +58,13 @@ public class DecodeBenchmark {
     return "render".equals(format) ? FlameGraphDecoder.decodeRender(json) : FlameGraphDecoder.decodeConnect(json);
   }
 
+  /** As {@link #decode()}, also collecting the caller -> callee edges the Profile Data SOR lists for diffs. */
+  @Benchmark
+  public DecodedProfile decodeWithCalls() {
+    return "render".equals(format) ? FlameGraphDecoder.decodeRenderWithCalls(json)
+        : FlameGraphDecoder.decodeConnectWithCalls(json);
+  }
+
   @Benchmark
   public long tokenWalk() throws IOException {
     long sum = 0;

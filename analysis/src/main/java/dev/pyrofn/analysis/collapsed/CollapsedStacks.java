@@ -1,5 +1,6 @@
 package dev.pyrofn.analysis.collapsed;
 
+import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,8 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads collapsed stacks ({@code root;child;leaf <count>} per line, as async-profiler and the Pyroscope agent's
@@ -37,6 +40,43 @@ public final class CollapsedStacks {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read collapsed stacks " + file, e);
     }
+  }
+
+  /**
+   * The caller → callee edges of collapsed stacks (see {@link CallGraph}): a line adds its count to each edge of
+   * its stack once, and not to an edge whose callee already appears above it (recursion counted once).
+   */
+  public static CallGraph parseCalls(String text) {
+    CallGraph.Builder calls = CallGraph.builder();
+    int lineNumber = 0;
+    for (String raw : text.split("\n")) {
+      lineNumber++;
+      String line = raw.trim();
+      if (line.isEmpty()) {
+        continue;
+      }
+      int space = line.lastIndexOf(' ');
+      if (space <= 0) {
+        throw new IllegalArgumentException("line " + lineNumber + ": expected '<stack> <count>'");
+      }
+      long count = Accumulator.parseCount(line.substring(space + 1), lineNumber);
+      Set<String> above = new HashSet<>();
+      Set<String> counted = new HashSet<>();
+      String caller = null;
+      String[] frames = line.substring(0, space).trim().split(";");
+      for (int i = 0; i < frames.length; i++) {
+        String frame = frames[i].trim();
+        if (frame.isEmpty() || (i == 0 && Accumulator.isThreadName(frame))) {
+          continue;
+        }
+        if (caller != null && !above.contains(frame) && counted.add(caller + ';' + frame)) {
+          calls.add(caller, frame, count);
+        }
+        above.add(frame);
+        caller = frame;
+      }
+    }
+    return calls.build();
   }
 
   public static FunctionTable read(Reader reader) {

@@ -131,6 +131,11 @@ final class AncestorPaths {
     return size++;
   }
 
+  /** Function id of {@code cell}'s node; -1 for the root. */
+  int functionAt(int cell) {
+    return nameOf(cell);
+  }
+
   private int nameOf(int cell) {
     return slots.get(2 * cell);
   }

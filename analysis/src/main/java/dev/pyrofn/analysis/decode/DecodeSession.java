@@ -12,6 +12,7 @@ import java.io.IOException;
 final class DecodeSession {
   private final int sides;
   private final String expectedFormat;
+  private final boolean withCalls;
 
   private NameTable names;
   private LevelWalker walker;
@@ -28,8 +29,14 @@ final class DecodeSession {
 
   /** {@code sides}: 1 for a single profile, 2 for a diff; {@code expectedFormat}: "single" or "double". */
   DecodeSession(int sides, String expectedFormat) {
+    this(sides, expectedFormat, false);
+  }
+
+  /** {@code withCalls}: also collect caller -> callee edges (see {@link DecodedProfile#calls()}). */
+  DecodeSession(int sides, String expectedFormat, boolean withCalls) {
     this.sides = sides;
     this.expectedFormat = expectedFormat;
+    this.withCalls = withCalls;
   }
 
   void readNames(JsonParser p, JsonToken token, String field) throws IOException {
@@ -51,7 +58,7 @@ final class DecodeSession {
   /** Where the numbers of {@code levels} go: straight into the walk, or into a buffer until names arrive. */
   LevelSink levelSink() {
     if (names != null) {
-      walker = new LevelWalker(names, sides);
+      walker = new LevelWalker(names, sides, withCalls);
       return walker;
     }
     buffer = new LevelBuffer();
@@ -97,7 +104,7 @@ final class DecodeSession {
 
   private LevelWalker walk() {
     if (buffer != null) {
-      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, sides);
+      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, sides, withCalls);
       buffer.replayInto(late);
       return late;
     }
@@ -108,7 +115,8 @@ final class DecodeSession {
     String unitsValue = units != null ? units : fallbackUnits;
     long rate = sampleRate >= 0 ? sampleRate : Math.max(fallbackSampleRate, 0);
     NameTable table = names == null ? NameTable.empty() : names;
-    return DecodedProfile.of(walked.side(side).toTable(table), unitsValue, rate, walked.nodeCount());
+    return DecodedProfile.of(walked.side(side).toTable(table), unitsValue, rate, walked.nodeCount())
+        .withCalls(walked.calls(side));
   }
 
   private void checkFormat(String declared) {

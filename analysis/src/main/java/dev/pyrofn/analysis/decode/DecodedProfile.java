@@ -1,5 +1,6 @@
 package dev.pyrofn.analysis.decode;
 
+import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import java.util.Objects;
@@ -23,8 +24,14 @@ public final class DecodedProfile {
   private final long sampleRate;
   private final long otherValue;
   private final int nodeCount;
+  private final CallGraph calls;
 
   private DecodedProfile(FunctionTable table, String units, long sampleRate, int nodeCount) {
+    this(table, units, sampleRate, nodeCount, CallGraph.empty());
+  }
+
+  private DecodedProfile(FunctionTable table, String units, long sampleRate, int nodeCount, CallGraph calls) {
+    this.calls = Objects.requireNonNull(calls, "calls");
     this.table = Objects.requireNonNull(table, "table");
     this.units = units;
     this.sampleRate = sampleRate;
@@ -47,6 +54,19 @@ public final class DecodedProfile {
 
   public FunctionTable table() {
     return table;
+  }
+
+  /** This profile with its caller -> callee edges. */
+  public DecodedProfile withCalls(CallGraph value) {
+    return new DecodedProfile(table, units, sampleRate, nodeCount, value);
+  }
+
+  /**
+   * Caller -> callee edges (recursion counted once, as for totals); empty unless decoded with calls
+   * ({@code FlameGraphDecoder.decode*WithCalls}).
+   */
+  public CallGraph calls() {
+    return calls;
   }
 
   /** The profile's root total (sum of every self value). */

@@ -40,6 +40,16 @@ public final class FlameGraphDecoder {
     return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.RENDER)[0];
   }
 
+  /** As {@link #decodeRender(byte[])}, also collecting caller -> callee edges ({@link DecodedProfile#calls()}). */
+  public static DecodedProfile decodeRenderWithCalls(byte[] json) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true), Shape.RENDER)[0];
+  }
+
+  /** As {@link #decodeConnect(byte[])}, also collecting caller -> callee edges. */
+  public static DecodedProfile decodeConnectWithCalls(byte[] json) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true), Shape.CONNECT)[0];
+  }
+
   /** A Connect {@code SelectMergeStacktraces} answer. */
   public static DecodedProfile decodeConnect(InputStream json) {
     return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.CONNECT)[0];

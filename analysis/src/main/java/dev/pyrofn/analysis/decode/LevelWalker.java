@@ -51,7 +51,15 @@ final class LevelWalker implements LevelSink {
   private int count;
   private int parentCursor;
 
+  // Caller -> callee sums, only when asked for (the diff's grouping); null otherwise.
+  private final CallEdges calls;
+
   LevelWalker(NameTable names, int sides) {
+    this(names, sides, false);
+  }
+
+  LevelWalker(NameTable names, int sides, boolean withCalls) {
+    this.calls = withCalls ? new CallEdges(sides, names.functionCount()) : null;
     this.names = names;
     this.sides = sides;
     this.groupSize = 3 * sides + 1;
@@ -138,6 +146,19 @@ final class LevelWalker implements LevelSink {
     for (int s = 0; s < sides; s++) {
       totals[s].add(id, group[3 * s + 2], group[3 * s + 1], nested);
     }
+    if (calls != null && !nested) {
+      int caller = paths.functionAt(parentCell);
+      if (caller >= 0) {
+        for (int s = 0; s < sides; s++) {
+          calls.add(caller, id, s, group[3 * s + 1]);
+        }
+      }
+    }
+  }
+
+  /** Caller -> callee edges of side {@code s}; empty when the walk was not asked to collect them. */
+  dev.pyrofn.analysis.profile.CallGraph calls(int s) {
+    return calls == null ? dev.pyrofn.analysis.profile.CallGraph.empty() : calls.toGraph(names, s);
   }
 
   private boolean mayHaveAncestorNamed(int parent, int id) {

@@ -4,9 +4,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One function on both sides of a diff. Percentages are self shares of each side's own total; per-second values
- * divide each side's self value by its window length, so a change in absolute cost shows even when shares move
- * the other way.
+ * One function on both sides of a diff, aligned by its {@linkplain #key() deploy-independent name}.
+ *
+ * <p>Self values are what the function spends itself, inclusive values what it spends with everything it calls
+ * (recursion counted once). Percentages are shares of each side's own total; per-second values divide each side's
+ * value by its window length (raw profile units), so a change in absolute cost shows even when shares move the
+ * other way. {@link #change()} says what the two together mean.
  */
 public final class FunctionDiff {
   /** {@code changed}: on both sides; {@code new}: absent in the baseline; {@code removed}: absent now. */
@@ -18,67 +21,125 @@ public final class FunctionDiff {
     }
   }
 
+  /**
+   * What the inclusive share and the inclusive rate say together. {@code regression}/{@code improvement}: both
+   * moved the same way beyond noise; {@code share_only}: the share moved but the cost per second did not (a change
+   * elsewhere); {@code load}: the cost per second moved with an unchanged share (more or less traffic);
+   * {@code none}: within noise.
+   */
+  public enum Change {
+    REGRESSION, IMPROVEMENT, SHARE_ONLY, LOAD, NONE;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   private final String function;
-  private final long baselineSamples;
-  private final long currentSamples;
-  private final double baselinePercent;
-  private final double currentPercent;
-  private final double baselinePerSecond;
-  private final double currentPerSecond;
+  private final String key;
+  private final Side baseline;
+  private final Side current;
   private final Status status;
   private final Double approvedThreshold;
+  private Change change = Change.NONE;
 
-  FunctionDiff(String function, Side baseline, Side current, Double approvedThreshold) {
+  FunctionDiff(String function, String key, Side baseline, Side current, Double approvedThreshold) {
     this.function = function;
-    this.baselineSamples = baseline.samples;
-    this.currentSamples = current.samples;
-    this.baselinePercent = baseline.percent;
-    this.currentPercent = current.percent;
-    this.baselinePerSecond = baseline.perSecond;
-    this.currentPerSecond = current.perSecond;
+    this.key = key;
+    this.baseline = baseline;
+    this.current = current;
     this.status = !baseline.present ? Status.NEW : !current.present ? Status.REMOVED : Status.CHANGED;
     this.approvedThreshold = approvedThreshold;
   }
 
+  /** The name as the profile shows it (the current window's, else the baseline's). */
   public String function() {
     return function;
   }
 
+  /** The deploy-independent name both windows were aligned on (see GeneratedNames). */
+  public String key() {
+    return key;
+  }
+
   public long baselineSamples() {
-    return baselineSamples;
+    return baseline.self;
   }
 
   public long currentSamples() {
-    return currentSamples;
+    return current.self;
   }
 
+  /** Self share of the baseline total. */
   public double baselinePercent() {
-    return baselinePercent;
+    return baseline.selfPercent;
   }
 
   public double currentPercent() {
-    return currentPercent;
+    return current.selfPercent;
   }
 
-  /** Current minus baseline, in percentage points. */
+  /** Current minus baseline self share, in percentage points. */
   public double deltaPercent() {
-    return currentPercent - baselinePercent;
+    return current.selfPercent - baseline.selfPercent;
   }
 
+  /** Self value per second of the baseline window (raw profile units). */
   public double baselinePerSecond() {
-    return baselinePerSecond;
+    return baseline.selfPerSecond;
   }
 
   public double currentPerSecond() {
-    return currentPerSecond;
+    return current.selfPerSecond;
   }
 
   public double deltaPerSecond() {
-    return currentPerSecond - baselinePerSecond;
+    return current.selfPerSecond - baseline.selfPerSecond;
+  }
+
+  public long baselineInclusive() {
+    return baseline.inclusive;
+  }
+
+  public long currentInclusive() {
+    return current.inclusive;
+  }
+
+  public double baselineInclusivePercent() {
+    return baseline.inclusivePercent;
+  }
+
+  public double currentInclusivePercent() {
+    return current.inclusivePercent;
+  }
+
+  /** Current minus baseline inclusive share, in percentage points. */
+  public double inclusiveDeltaPercent() {
+    return current.inclusivePercent - baseline.inclusivePercent;
+  }
+
+  public double baselineInclusivePerSecond() {
+    return baseline.inclusivePerSecond;
+  }
+
+  public double currentInclusivePerSecond() {
+    return current.inclusivePerSecond;
+  }
+
+  public double inclusiveDeltaPerSecond() {
+    return current.inclusivePerSecond - baseline.inclusivePerSecond;
   }
 
   public Status status() {
     return status;
+  }
+
+  public Change change() {
+    return change;
+  }
+
+  void change(Change value) {
+    this.change = value;
   }
 
   public Optional<Double> approvedThreshold() {
@@ -87,27 +148,37 @@ public final class FunctionDiff {
 
   /** True when an approved threshold exists and the current self share is above it. */
   public boolean exceedsThreshold() {
-    return approvedThreshold != null && currentPercent > approvedThreshold;
+    return approvedThreshold != null && current.selfPercent > approvedThreshold;
   }
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s %.2f%% -> %.2f%% (%+.2f, %s)", function, baselinePercent, currentPercent,
-        deltaPercent(), status.id());
+    return String.format(Locale.ROOT, "%s self %.2f%% -> %.2f%% (%+.2f), inclusive %.2f%% -> %.2f%% (%+.2f), %s, %s",
+        function, baselinePercent(), currentPercent(), deltaPercent(), baselineInclusivePercent(),
+        currentInclusivePercent(), inclusiveDeltaPercent(), status.id(), change.id());
   }
 
   /** One side's values for a function; {@code present} is false when the side has no row for it. */
   static final class Side {
-    final boolean present;
-    final long samples;
-    final double percent;
-    final double perSecond;
+    static final Side ABSENT = new Side(false, 0, 0, 0, 0, 0, 0);
 
-    Side(boolean present, long samples, double percent, double perSecond) {
+    final boolean present;
+    final long self;
+    final long inclusive;
+    final double selfPercent;
+    final double inclusivePercent;
+    final double selfPerSecond;
+    final double inclusivePerSecond;
+
+    Side(boolean present, long self, long inclusive, double selfPercent, double inclusivePercent,
+        double selfPerSecond, double inclusivePerSecond) {
       this.present = present;
-      this.samples = samples;
-      this.percent = percent;
-      this.perSecond = perSecond;
+      this.self = self;
+      this.inclusive = inclusive;
+      this.selfPercent = selfPercent;
+      this.inclusivePercent = inclusivePercent;
+      this.selfPerSecond = selfPerSecond;
+      this.inclusivePerSecond = inclusivePerSecond;
     }
   }
 }

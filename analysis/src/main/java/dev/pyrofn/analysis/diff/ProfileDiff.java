@@ -1,25 +1,34 @@
 package dev.pyrofn.analysis.diff;
 
+import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
+import dev.pyrofn.analysis.profile.GeneratedNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * Aligns two function tables by name and classifies each self-share change.
+ * Compares two windows of one app and profile type and decides the one verdict (docs/analysis.md, "Diff").
  *
- * <p>Each side is normalised by its own total (shares) and by its own window length (per second). A change is a
- * regression or an improvement only above the noise floor: |delta| >= {@code minDeltaPercent} points and at least
- * {@code minSamples} self samples on one side. Verdict: {@code fail} when an approved threshold is breached or a
- * regression reaches {@code failDeltaPercent}; {@code warn} when one reaches {@code warnDeltaPercent}; else
- * {@code pass}.
+ * <ol>
+ *   <li>Both sides are aligned on {@linkplain GeneratedNames deploy-independent names}.</li>
+ *   <li>Each function's inclusive and self values become shares of its side's total and costs per second of its
+ *       window. A change is a regression only when the inclusive share and the inclusive cost per second both
+ *       rise beyond noise; a share that rises while the cost per second stays flat is a change elsewhere, and a
+ *       cost per second that rises with an unchanged share is a load change.</li>
+ *   <li>Regressions are grouped by call path ({@link ChangeGrouping}) and judged at their entry frame: inclusive
+ *       growth of {@code failDelta} points fails, {@code warnDelta} warns. An approved threshold breached fails.
+ *       A rise of the total cost per second warns only above {@code totalWarnPercent}. When the approved
+ *       thresholds could not be read, a pass becomes a warn: a deploy gate never passes blind.</li>
+ * </ol>
+ *
+ * <p>The {@code regressions}/{@code improvements} lists keep their original meaning (self-share moves above the
+ * noise floor, largest first) for the answers that show them.
  */
 public final class ProfileDiff {
   private static final Comparator<FunctionDiff> BIGGEST_INCREASE =
@@ -40,47 +49,101 @@ public final class ProfileDiff {
   /** {@code approvedThresholds}: function name → maximum approved self percent (from the Baseline SOR). */
   public static DiffReport compare(FunctionTable baseline, double baselineSeconds, FunctionTable current,
       double currentSeconds, Map<String, Double> approvedThresholds, DiffOptions options) {
-    requireWindow(baselineSeconds, "baselineSeconds");
-    requireWindow(currentSeconds, "currentSeconds");
-    if (baseline.isEmpty()) {
-      throw new IllegalArgumentException("baseline window has no samples");
-    }
-    if (current.isEmpty()) {
-      throw new IllegalArgumentException("current window has no samples");
-    }
-    List<FunctionDiff> rows = align(baseline, baselineSeconds, current, currentSeconds, approvedThresholds);
-    DiffReport.Lists lists = classify(rows, options);
-    List<String> reasons = new ArrayList<>();
-    Verdict verdict = judge(lists, options, reasons);
-    return new DiffReport(baseline.total(), current.total(), lists, verdict, reasons);
+    return compare(DiffInputs.builder(DiffWindow.of(baseline, baselineSeconds), DiffWindow.of(current,
+        currentSeconds)).approvedThresholds(approvedThresholds).options(options).build());
   }
 
-  private static List<FunctionDiff> align(FunctionTable baseline, double baselineSeconds, FunctionTable current,
-      double currentSeconds, Map<String, Double> thresholds) {
-    Set<String> names = new LinkedHashSet<>();
-    baseline.functions().forEach(f -> names.add(f.name()));
-    current.functions().forEach(f -> names.add(f.name()));
-    names.addAll(thresholds.keySet());
-    List<FunctionDiff> rows = new ArrayList<>(names.size());
-    for (String name : names) {
-      FunctionDiff.Side before = side(baseline.find(name), baselineSeconds);
-      FunctionDiff.Side after = side(current.find(name), currentSeconds);
-      if (before.present || after.present) {
-        rows.add(new FunctionDiff(name, before, after, thresholds.get(name)));
+  public static DiffReport compare(DiffInputs inputs) {
+    DiffWindow baseline = inputs.baseline();
+    DiffWindow current = inputs.current();
+    requireWindow(baseline.seconds(), "baselineSeconds");
+    requireWindow(current.seconds(), "currentSeconds");
+    if (baseline.table().isEmpty()) {
+      throw new IllegalArgumentException("baseline window has no samples");
+    }
+    if (current.table().isEmpty()) {
+      throw new IllegalArgumentException("current window has no samples");
+    }
+    DiffOptions options = inputs.options();
+    FunctionTable before = GeneratedNames.canonical(baseline.table(), false);
+    FunctionTable after = GeneratedNames.canonical(current.table(), false);
+    CallGraph beforeCalls = baseline.calls().renamed(GeneratedNames::canonical);
+    CallGraph afterCalls = current.calls().renamed(GeneratedNames::canonical);
+    Map<String, FunctionDiff> rows = align(baseline, before, current, after, canonicalThresholds(inputs));
+    SamplingNoise noise = new SamplingNoise(before, baseline.seconds(), after, current.seconds());
+    for (FunctionDiff row : rows.values()) {
+      row.change(ChangeClassifier.classify(row, noise, options));
+    }
+    DiffReport.Lists lists = classify(rows.values(), options);
+    CostUnit unit = CostUnit.of(inputs.type());
+    TotalRates rates = new TotalRates(unit, before.total(), baseline.seconds(), after.total(), current.seconds());
+    VerdictRules rules = new VerdictRules(options, unit);
+    List<ChangeGroup> regressionGroups = rules.levelled(ChangeGrouping.group(rows, baseline, beforeCalls, current,
+        afterCalls, FunctionDiff.Change.REGRESSION), true, rows);
+    List<ChangeGroup> improvementGroups = rules.levelled(ChangeGrouping.group(rows, baseline, beforeCalls, current,
+        afterCalls, FunctionDiff.Change.IMPROVEMENT), false, rows);
+    boolean byCalls = !beforeCalls.isEmpty() && !afterCalls.isEmpty();
+    List<String> reasons = new ArrayList<>();
+    Verdict verdict = rules.decide(regressionGroups, lists.breaches, rates, inputs.baselinesError(), reasons);
+    return new DiffReport(new DiffReport.Totals(before.total(), after.total(), rates, inputs.baselinesError()),
+        lists, new DiffReport.Groups(regressionGroups, improvementGroups, byCalls), verdict, reasons);
+  }
+
+  private static Map<String, Double> canonicalThresholds(DiffInputs inputs) {
+    Map<String, Double> byKey = new HashMap<>();
+    inputs.approvedThresholds().forEach((name, limit) -> byKey.merge(GeneratedNames.canonical(name), limit,
+        Math::min));
+    return byKey;
+  }
+
+  private static Map<String, FunctionDiff> align(DiffWindow baseline, FunctionTable before, DiffWindow current,
+      FunctionTable after, Map<String, Double> thresholds) {
+    Map<String, String> shownNames = shownNames(baseline.table(), current.table());
+    Map<String, FunctionDiff> rows = new LinkedHashMap<>();
+    List<String> keys = new ArrayList<>();
+    before.functions().forEach(f -> keys.add(f.name()));
+    after.functions().forEach(f -> keys.add(f.name()));
+    keys.addAll(thresholds.keySet());
+    for (String key : keys) {
+      if (rows.containsKey(key)) {
+        continue;
+      }
+      FunctionDiff.Side was = side(before, key, baseline.seconds());
+      FunctionDiff.Side now = side(after, key, current.seconds());
+      if (was.present || now.present) {
+        rows.put(key, new FunctionDiff(shownNames.getOrDefault(key, key), key, was, now, thresholds.get(key)));
       }
     }
     return rows;
   }
 
-  private static FunctionDiff.Side side(Optional<FunctionStat> row, double seconds) {
-    if (row.isEmpty()) {
-      return new FunctionDiff.Side(false, 0, 0, 0);
+  /** Canonical name → the real name to show: the current window's largest, else the baseline's. */
+  private static Map<String, String> shownNames(FunctionTable baseline, FunctionTable current) {
+    Map<String, String> shown = new HashMap<>();
+    Map<String, Long> shownTotal = new HashMap<>();
+    for (FunctionTable table : new FunctionTable[] {current, baseline}) {
+      Map<String, Long> thisSide = new HashMap<>();
+      for (FunctionStat stat : table.functions()) {
+        String key = GeneratedNames.canonical(stat.name());
+        if (shownTotal.containsKey(key) && !thisSide.containsKey(key)) {
+          continue;
+        }
+        if (stat.total() > thisSide.getOrDefault(key, -1L)) {
+          thisSide.put(key, stat.total());
+          shown.put(key, stat.name());
+          shownTotal.put(key, stat.total());
+        }
+      }
     }
-    FunctionStat stat = row.get();
-    return new FunctionDiff.Side(true, stat.self(), stat.selfPercent(), stat.self() / seconds);
+    return shown;
   }
 
-  private static DiffReport.Lists classify(List<FunctionDiff> rows, DiffOptions options) {
+  private static FunctionDiff.Side side(FunctionTable table, String key, double seconds) {
+    return table.find(key).map(stat -> new FunctionDiff.Side(true, stat.self(), stat.total(), stat.selfPercent(),
+        stat.totalPercent(), stat.self() / seconds, stat.total() / seconds)).orElse(FunctionDiff.Side.ABSENT);
+  }
+
+  private static DiffReport.Lists classify(Iterable<FunctionDiff> rows, DiffOptions options) {
     List<FunctionDiff> up = new ArrayList<>();
     List<FunctionDiff> down = new ArrayList<>();
     List<FunctionDiff> breaches = new ArrayList<>();
@@ -105,37 +168,11 @@ public final class ProfileDiff {
     return delta > 0 && delta >= options.minDeltaPercent() && samples >= options.minSamples();
   }
 
-  private static Verdict judge(DiffReport.Lists lists, DiffOptions options, List<String> reasons) {
-    Verdict verdict = Verdict.PASS;
-    for (FunctionDiff breach : lists.breaches) {
-      reasons.add(String.format(Locale.ROOT, "%s is at %.1f%% which exceeds the approved threshold of %s%%",
-          breach.function(), breach.currentPercent(), plain(breach.approvedThreshold().orElse(0.0))));
-      verdict = Verdict.FAIL;
-    }
-    for (FunctionDiff regression : lists.regressions) {
-      double delta = regression.deltaPercent();
-      if (delta >= options.failDeltaPercent()) {
-        reasons.add(regressionReason(regression, "fail", options.failDeltaPercent()));
-        verdict = Verdict.FAIL;
-      } else if (delta >= options.warnDeltaPercent()) {
-        reasons.add(regressionReason(regression, "warn", options.warnDeltaPercent()));
-        verdict = verdict == Verdict.FAIL ? Verdict.FAIL : Verdict.WARN;
-      }
-    }
-    return verdict;
-  }
-
-  private static String regressionReason(FunctionDiff row, String level, double limit) {
-    return String.format(Locale.ROOT, "%s grew by %.1f points (%.1f%% -> %.1f%%, %s), at or above the %s level of %s",
-        row.function(), row.deltaPercent(), row.baselinePercent(), row.currentPercent(), row.status().id(), level,
-        plain(limit));
-  }
-
   static String plain(double value) {
     return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
-  private static List<FunctionDiff> head(List<FunctionDiff> sorted, int limit) {
+  private static <T> List<T> head(List<T> sorted, int limit) {
     return new ArrayList<>(sorted.subList(0, Math.min(limit, sorted.size())));
   }
 

@@ -2,6 +2,7 @@ package dev.pyrofn.analysis.hotspot;
 
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
+import dev.pyrofn.analysis.profile.GeneratedNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -53,9 +54,11 @@ public final class FleetSearch {
     if (!(minSelfPercent >= 0 && minSelfPercent <= 100)) {
       throw new IllegalArgumentException("minSelfPercent must be in [0, 100], got " + minSelfPercent);
     }
+    // Keyed by the deploy-independent name: services deployed at different times number the same lambda
+    // or accessor differently, and one service may hold several numbers of it.
     Map<String, List<Hotspot.ServiceShare>> byFunction = new LinkedHashMap<>();
     for (Map.Entry<String, FunctionTable> app : tablesByApp.entrySet()) {
-      for (FunctionStat stat : app.getValue().functions()) {
+      for (FunctionStat stat : GeneratedNames.canonical(app.getValue(), false).functions()) {
         if (stat.self() > 0 && stat.selfPercent() >= minSelfPercent) {
           byFunction.computeIfAbsent(stat.name(), k -> new ArrayList<>())
               .add(new Hotspot.ServiceShare(app.getKey(), stat.selfPercent()));

@@ -1,5 +1,6 @@
 package dev.pyrofn.analysis.hotspot;
 
+import dev.pyrofn.analysis.profile.GeneratedNames;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -12,6 +13,9 @@ import java.util.regex.PatternSyntaxException;
  * equivalent; regex: {@code find} on the name as stored. A regex is compiled once, its length is capped at
  * {@value #MAX_PATTERN_LENGTH}, and each match runs on a {@link BudgetedCharSequence}: a pattern that backtracks
  * catastrophically exhausts the budget and is rejected instead of burning a CPU.
+ *
+ * <p>Every mode also tries the deploy-independent form of both names ({@link GeneratedNames}), so
+ * {@code Foo$$Lambda$326/0x...apply} copied from last week's profile finds this week's {@code Foo$$Lambda$439/...}.
  */
 public final class FunctionMatcher {
   public static final int MAX_PATTERN_LENGTH = 200;
@@ -22,12 +26,16 @@ public final class FunctionMatcher {
   private final MatchMode mode;
   private final String folded;
   private final Pattern regex;
+  private final String canonicalQuery;
+  private final String canonicalFolded;
 
   private FunctionMatcher(String query, MatchMode mode, Pattern regex) {
     this.query = query;
     this.mode = mode;
     this.folded = fold(query);
     this.regex = regex;
+    this.canonicalQuery = GeneratedNames.canonical(query);
+    this.canonicalFolded = fold(canonicalQuery);
   }
 
   /** @throws IllegalArgumentException naming {@code function} when the query is blank or not a usable regex */
@@ -61,13 +69,22 @@ public final class FunctionMatcher {
 
   /** @throws IllegalArgumentException when the regex exceeds its matching budget on this name */
   public boolean matches(String functionName) {
+    if (matches(functionName, query, folded)) {
+      return true;
+    }
+    String canonicalName = GeneratedNames.canonical(functionName);
+    boolean generated = !canonicalName.equals(functionName) || !canonicalQuery.equals(query);
+    return generated && matches(canonicalName, canonicalQuery, canonicalFolded);
+  }
+
+  private boolean matches(String functionName, String wanted, String wantedFolded) {
     switch (mode) {
       case EXACT:
-        return functionName.equals(query) || dotted(functionName).equals(dotted(query));
+        return functionName.equals(wanted) || dotted(functionName).equals(dotted(wanted));
       case REGEX:
         return findWithinBudget(functionName);
       default:
-        return fold(functionName).contains(folded);
+        return fold(functionName).contains(wantedFolded);
     }
   }
 

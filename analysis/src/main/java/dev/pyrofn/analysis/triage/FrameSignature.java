@@ -1,5 +1,6 @@
 package dev.pyrofn.analysis.triage;
 
+import dev.pyrofn.analysis.profile.GeneratedNames;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -50,9 +51,12 @@ public final class FrameSignature {
     return new FrameSignature(trimmed);
   }
 
-  /** The frame name as rules see it: no library prefix, no leading dot, dots for slashes. */
+  /**
+   * The frame name as rules see it: the deploy-independent name ({@link GeneratedNames}: no lambda numbers,
+   * hidden-class addresses or accessor numbers), no library prefix, no leading dot, dots for slashes.
+   */
   public static String normalize(String frame) {
-    String name = LIBRARY_PREFIX.matcher(frame).replaceFirst("");
+    String name = LIBRARY_PREFIX.matcher(GeneratedNames.canonical(frame)).replaceFirst("");
     if (name.startsWith(".") && name.length() > 1) {
       name = name.substring(1);
     }

@@ -3,6 +3,7 @@ package dev.pyrofn.analysis.collapsed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,17 @@ class CollapsedStacksTest {
         .hasMessageContaining("'x'");
     assertThatThrownBy(() -> CollapsedStacks.parse("lonely"))
         .hasMessageContaining("line 1");
+  }
+
+  @Test
+  void callEdgesCountEachStackOnceAndRecursionOnce() {
+    CallGraph calls = CollapsedStacks.parseCalls("[main tid=1];main;a;b;a;b 5\nmain;a;c 3\nmain;a;b 2\n");
+
+    assertThat(calls.calleesOf("main")).containsEntry("a", 10L).hasSize(1);
+    assertThat(calls.calleesOf("a")).containsEntry("b", 7L).containsEntry("c", 3L).hasSize(2);
+    // b -> a on the first line is a recursive re-entry of a: not counted, like a's total.
+    assertThat(calls.calleesOf("b")).isEmpty();
+    assertThat(calls.size()).isEqualTo(3);
+    assertThatThrownBy(() -> CollapsedStacks.parseCalls("main;a\n")).hasMessageContaining("line 1");
   }
 }

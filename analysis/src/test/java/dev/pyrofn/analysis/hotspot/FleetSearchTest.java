@@ -92,4 +92,34 @@ class FleetSearchTest {
     assertThatThrownBy(() -> FleetSearch.hotspots(FLEET, 0)).hasMessageContaining("limit");
     assertThatThrownBy(() -> FleetSearch.hotspots(FLEET, 5, -1)).hasMessageContaining("minSelfPercent");
   }
+
+  @Test
+  void aGeneratedNameFromAnotherDeployFindsTodaysRenumberedClass() {
+    String lastWeek = "com/acme/Pay$$Lambda$326/0x0000000800c0b440.apply";
+    String today = "com/acme/Pay$$Lambda$439/0x0000000800d01128.apply";
+
+    for (MatchMode mode : MatchMode.values()) {
+      String query = mode == MatchMode.REGEX ? "Pay\\$\\$Lambda\\.apply" : lastWeek;
+      assertThat(FunctionMatcher.create(query, mode).matches(today)).as(mode.id()).isTrue();
+    }
+    assertThat(FunctionMatcher.create("jdk/internal/reflect/GeneratedMethodAccessor12.invoke", MatchMode.EXACT)
+        .matches("jdk.internal.reflect.GeneratedMethodAccessor57.invoke")).isTrue();
+    assertThat(FunctionMatcher.create(lastWeek, MatchMode.EXACT).matches("com/acme/Other$$Lambda$1/0x01.apply"))
+        .isFalse();
+  }
+
+  @Test
+  void hotspotsCountARenumberedLambdaAsOneFunctionAcrossServices() {
+    Map<String, FunctionTable> fleet = new LinkedHashMap<>();
+    fleet.put("a", CollapsedStacks.parse("main;Pay$$Lambda$1/0x0000000800c01000.apply 60\nmain;x 40\n"));
+    fleet.put("b", CollapsedStacks.parse("main;Pay$$Lambda$7/0x0000000800d02000.apply 30\n"
+        + "main;Pay$$Lambda$9/0x0000000800d03000.apply 20\nmain;y 50\n"));
+
+    List<Hotspot> hotspots = FleetSearch.hotspots(fleet, 1);
+
+    assertThat(hotspots).singleElement().satisfies(top -> {
+      assertThat(top.function()).isEqualTo("Pay$$Lambda.apply");
+      assertThat(top.serviceCount()).isEqualTo(2);
+    });
+  }
 }

@@ -48,4 +48,16 @@ class FrameSignatureTest {
     assertThatThrownBy(() -> FrameSignature.of(signature)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("signature");
   }
+
+  @org.junit.jupiter.api.Test
+  void rulesSeeTheDeployIndependentNameOfGeneratedClasses() {
+    assertThat(FrameSignature.normalize("jdk/internal/reflect/GeneratedMethodAccessor42.invoke"))
+        .isEqualTo("jdk.internal.reflect.GeneratedMethodAccessor.invoke");
+    assertThat(FrameSignature.normalize("com/acme/Pay$$Lambda$326/0x0000000800c0b440.apply"))
+        .isEqualTo("com.acme.Pay$$Lambda.apply");
+    assertThat(FrameSignature.of("GeneratedMethodAccessor*").matches("jdk/internal/reflect/GeneratedMethodAccessor7.invoke"))
+        .isTrue();
+    assertThat(FrameSignature.of("Pay$$Lambda.apply").matches("com/acme/Pay$$Lambda$439/0x0000000800d01128.apply"))
+        .isTrue();
+  }
 }

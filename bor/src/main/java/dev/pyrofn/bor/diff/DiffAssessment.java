@@ -1,8 +1,10 @@
 package dev.pyrofn.bor.diff;
 
 import dev.pyrofn.analysis.baseline.BaselineLimit;
+import dev.pyrofn.analysis.diff.DiffInputs;
 import dev.pyrofn.analysis.diff.DiffMarkdown;
 import dev.pyrofn.analysis.diff.DiffReport;
+import dev.pyrofn.analysis.diff.DiffWindow;
 import dev.pyrofn.analysis.diff.ProfileDiff;
 import dev.pyrofn.bor.common.ApiVersion;
 import dev.pyrofn.bor.common.Failures;
@@ -17,7 +19,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Collections;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,39 +52,40 @@ final class DiffAssessment {
         .compose(answer -> recordHistory(request, answer));
   }
 
+  /**
+   * The verdict is decided by analysis from everything it depends on, the Baseline SOR's failure included (a
+   * deploy gate never passes blind); JSON and Markdown only render it.
+   */
   private DiffAnswer compare(DiffRequest request, DiffSides sides, Future<List<BaselineLimit>> limits) {
     requireData(request, sides.baseline(), "baseline");
     requireData(request, sides.current(), "current");
-    Map<String, Double> thresholds = limits != null && limits.succeeded() ? thresholds(limits.result())
-        : Collections.emptyMap();
-    DiffReport report = ProfileDiff.compare(sides.baseline().table(), sides.baseline().lengthSeconds(),
-        sides.current().table(), sides.current().lengthSeconds(), thresholds, request.options);
+    DiffInputs.Builder inputs = DiffInputs.builder(window(sides.baseline()), window(sides.current()))
+        .type(request.type).options(request.options);
+    if (limits != null && limits.succeeded()) {
+      inputs.approvedThresholds(thresholds(limits.result()));
+    }
+    String baselineError = limits != null && limits.failed()
+        ? Failures.describe(limits.cause()).getString("error") : null;
+    if (baselineError != null) {
+      inputs.baselinesUnavailable(baselineError);
+    }
+    DiffReport report = ProfileDiff.compare(inputs.build());
     JsonObject json = DiffJson.report(request, sides, report, version);
-    String uncheckedThresholds = null;
-    if (limits != null && limits.failed()) {
-      String error = Failures.describe(limits.cause()).getString("error");
-      json.put("baselineError", error);
-      uncheckedThresholds = downgradeBlindPass(json.getJsonObject("summary"), error);
+    if (baselineError != null) {
+      json.put("baselineError", baselineError);
     }
-    String markdown = request.markdown ? DiffMarkdown.render(request.app, request.type.name(), report) : null;
-    if (markdown != null && uncheckedThresholds != null) {
-      markdown = markdown + "\n> **Verdict lowered to warn:** " + uncheckedThresholds + "\n";
-    }
+    String markdown = request.markdown ? DiffMarkdown.render(request.app, request.type.name(),
+        windowText(sides.baseline()), windowText(sides.current()), report) : null;
     return new DiffAnswer(json, markdown);
   }
 
-  /**
-   * A deploy gate must not pass while blind to the approved thresholds: with the Baseline SOR failing, a
-   * {@code pass} becomes {@code warn} with the reason (a {@code fail} stays a fail). Returns the reason, or null.
-   */
-  static String downgradeBlindPass(JsonObject summary, String baselineError) {
-    if (!"pass".equals(summary.getString("verdict"))) {
-      return null;
-    }
-    String reason = "approved thresholds could not be checked: " + baselineError;
-    summary.put("verdict", "warn");
-    summary.getJsonArray("reasons").add(reason);
-    return reason;
+  private static DiffWindow window(ProfileTable side) {
+    return DiffWindow.of(side.table(), side.calls(), side.lengthSeconds());
+  }
+
+  private static String windowText(ProfileTable side) {
+    return Instant.ofEpochSecond(side.from()) + " – " + Instant.ofEpochSecond(side.to()) + " ("
+        + Math.round(side.lengthSeconds()) + " s)";
   }
 
   private static void requireData(DiffRequest request, ProfileTable side, String name) {
@@ -112,11 +115,12 @@ final class DiffAssessment {
     JsonObject summary = json.getJsonObject("summary");
     String verdict = summary.getString("verdict");
     JsonArray top = new JsonArray();
-    JsonArray regressions = json.getJsonArray("regressions");
-    for (int i = 0; i < Math.min(5, regressions.size()); i++) {
-      JsonObject row = regressions.getJsonObject(i);
-      top.add(new JsonObject().put("name", row.getString("function"))
-          .put("deltaPercent", row.getDouble("deltaPercent")));
+    // The grouped changes the verdict was decided from, by entry frame (the self-share rows name leaves).
+    JsonArray groups = json.getJsonArray("groups");
+    for (int i = 0; i < Math.min(5, groups.size()); i++) {
+      JsonObject entry = groups.getJsonObject(i).getJsonObject("entry");
+      top.add(new JsonObject().put("name", entry.getString("function"))
+          .put("deltaPercent", entry.getDouble("inclusiveDeltaPercent")));
     }
     StringBuilder reasons = new StringBuilder();
     for (Object reason : summary.getJsonArray("reasons")) {

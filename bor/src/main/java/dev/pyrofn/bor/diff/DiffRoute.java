@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /diff/{app}?type&from&to&baselineFrom&baselineTo&limit&format} plus the verdict thresholds
- * {@code minDelta}, {@code minSamples}, {@code warnDelta}, {@code failDelta}: parse, assess, respond.
+ * {@code minDelta}, {@code minSamples}, {@code warnDelta}, {@code failDelta}, {@code minRateChange},
+ * {@code minZ}, {@code totalWarn}: parse, assess, respond.
  */
 final class DiffRoute implements Handler<RoutingContext> {
   static final String MARKDOWN = "text/markdown; charset=utf-8";
@@ -58,12 +59,16 @@ final class DiffRoute implements Handler<RoutingContext> {
     double failDelta = Params.decimal(ctx, "failDelta", DiffOptions.DEFAULT_FAIL_DELTA, 0, 100);
     int minSamples = Params.integer(ctx, "minSamples", (int) DiffOptions.DEFAULT_MIN_SAMPLES, 0, Integer.MAX_VALUE);
     int limit = Params.integer(ctx, "limit", DiffOptions.DEFAULT_LIMIT, 1, DiffOptions.MAX_LIMIT);
+    double minRateChange = Params.decimal(ctx, "minRateChange", DiffOptions.DEFAULT_MIN_RATE_CHANGE, 0, 1000);
+    double minZ = Params.decimal(ctx, "minZ", DiffOptions.DEFAULT_MIN_Z, 0, 100);
+    double totalWarn = Params.decimal(ctx, "totalWarn", DiffOptions.DEFAULT_TOTAL_WARN, 0, 10000);
     if (warnDelta > failDelta) {
       throw ApiException.badRequest("warnDelta", "'warnDelta' must not be above 'failDelta'");
     }
     try {
       return DiffOptions.builder().minDeltaPercent(minDelta).warnDeltaPercent(warnDelta)
-          .failDeltaPercent(failDelta).minSamples(minSamples).limit(limit).build();
+          .failDeltaPercent(failDelta).minSamples(minSamples).limit(limit).minRateChangePercent(minRateChange)
+          .minZ(minZ).totalWarnPercent(totalWarn).build();
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("minDelta", e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.pyrofn.bor.upstream;
 
+import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import dev.pyrofn.analysis.profile.ProfileType;
@@ -18,16 +19,18 @@ public final class ProfileTable {
   private final long from;
   private final long to;
   private final FunctionTable table;
+  private final CallGraph calls;
 
-  private ProfileTable(ProfileType type, long from, long to, FunctionTable table) {
+  private ProfileTable(ProfileType type, long from, long to, FunctionTable table, CallGraph calls) {
     this.type = type;
     this.from = from;
     this.to = to;
     this.table = table;
+    this.calls = calls;
   }
 
   public static ProfileTable of(ProfileType type, long from, long to, FunctionTable table) {
-    return new ProfileTable(type, from, to, table);
+    return new ProfileTable(type, from, to, table, CallGraph.empty());
   }
 
   /** A profile answer or one side of a diff answer: {@code {from, to, totalSamples, functions: [...]}}. */
@@ -41,11 +44,25 @@ public final class ProfileTable {
         stats.add(FunctionStat.of(row.getString("name"), row.getLong("selfSamples"), row.getLong("totalSamples"),
             total));
       }
-      return new ProfileTable(type, side.getLong("from"), side.getLong("to"), FunctionTable.of(total, stats));
+      return new ProfileTable(type, side.getLong("from"), side.getLong("to"), FunctionTable.of(total, stats),
+          callsOf(side.getJsonArray("calls")));
     } catch (RuntimeException e) {
       throw ApiException.upstreamError("Profile Data SOR answered a profile in an unexpected shape: " + e.getMessage(),
           e);
     }
+  }
+
+  /** {@code calls} of a diff side (caller -> callee edges); an answer without them gives an empty graph. */
+  private static CallGraph callsOf(JsonArray rows) {
+    if (rows == null) {
+      return CallGraph.empty();
+    }
+    CallGraph.Builder calls = CallGraph.builder();
+    for (int i = 0; i < rows.size(); i++) {
+      JsonObject row = rows.getJsonObject(i);
+      calls.add(row.getString("caller"), row.getString("callee"), row.getLong("totalSamples"));
+    }
+    return calls.build();
   }
 
   public ProfileType type() {
@@ -66,5 +83,10 @@ public final class ProfileTable {
 
   public FunctionTable table() {
     return table;
+  }
+
+  /** Caller -> callee edges between the listed functions (diff answers only; else empty). */
+  public CallGraph calls() {
+    return calls;
   }
 }

@@ -40,9 +40,10 @@ class DiffFunctionTest {
   void script() {
     sors.reset();
     sors.pyroscope().baselineBefore(1_748_700_000_000L)
-        .baselineProfile("checkout", CPU, Map.of("main;work", 80L, "main;serialize", 20L))
-        .profile("checkout", CPU, Map.of("main;work", 60L, "main;serialize", 10L,
-            "main;java/util/regex/Pattern.compile", 30L));
+        // Sample counts a one-hour window can hold: with 100 samples no change would be beyond noise.
+        .baselineProfile("checkout", CPU, Map.of("main;work", 8001L, "main;serialize", 1999L))
+        .profile("checkout", CPU, Map.of("main;work", 6001L, "main;serialize", 999L,
+            "main;java/util/regex/Pattern.compile", 3000L));
   }
 
   @Test
@@ -51,8 +52,8 @@ class DiffFunctionTest {
 
     assertThat(body.getString("profileType")).isEqualTo("cpu");
     assertThat(body.getJsonObject("baseline").getLong("from")).isEqualTo(1_748_696_400L);
-    assertThat(body.getJsonObject("baseline").getLong("totalSamples")).isEqualTo(100L);
-    assertThat(body.getJsonObject("current").getLong("totalSamples")).isEqualTo(100L);
+    assertThat(body.getJsonObject("baseline").getLong("totalSamples")).isEqualTo(10_000L);
+    assertThat(body.getJsonObject("current").getLong("totalSamples")).isEqualTo(10_000L);
     JsonObject regression = body.getJsonArray("regressions").getJsonObject(0);
     assertThat(regression.getString("function")).isEqualTo("java/util/regex/Pattern.compile");
     assertThat(regression.getString("status")).isEqualTo("new");
@@ -65,6 +66,43 @@ class DiffFunctionTest {
     assertThat(summary.getJsonObject("topRegression").getString("function"))
         .isEqualTo("java/util/regex/Pattern.compile");
     assertThat(regression.containsKey("approvedThreshold")).isFalse();
+  }
+
+  @Test
+  void aNewCallPathIsOneChangeAtItsEntryFrameWithTotalsPerSecond() {
+    Map<String, Long> current = new java.util.HashMap<>(Map.of("main;handler;work", 8001L,
+        "main;handler;serialize", 1999L));
+    for (int leaf = 0; leaf < 20; leaf++) {
+      current.put("main;handler;Receipt.render;java/lang/String.format;java/util/Formatter.spec" + leaf, 151L);
+    }
+    sors.pyroscope().baselineProfile("checkout", CPU, Map.of("main;handler;work", 8001L,
+        "main;handler;serialize", 1999L)).profile("checkout", CPU, current);
+
+    for (BorHttp version : new BorHttp[] {v1, v2}) {
+      JsonObject body = version.ok("/diff/checkout?" + WINDOW);
+
+      JsonObject group = body.getJsonArray("groups").getJsonObject(0);
+      assertThat(group.getJsonObject("entry").getString("function")).isEqualTo("Receipt.render");
+      assertThat(group.getJsonObject("entry").getDouble("inclusiveDeltaPercent")).isEqualTo(23.2);
+      assertThat(group.getString("level")).isEqualTo("fail");
+      assertThat(group.getInteger("frames")).isEqualTo(22);
+      assertThat(body.getJsonArray("groups")).hasSize(1);
+      JsonObject summary = body.getJsonObject("summary");
+      assertThat(summary.getString("verdict")).isEqualTo("fail");
+      assertThat(summary.getJsonArray("reasons")).hasSize(1);
+      assertThat(summary.getJsonArray("reasons").getString(0)).startsWith("Receipt.render (new call path, 22 frames)");
+      assertThat(summary.getJsonObject("topChange").getJsonObject("entry").getString("function"))
+          .isEqualTo("Receipt.render");
+      assertThat(summary.getBoolean("groupedByCalls")).isTrue();
+      JsonObject rates = body.getJsonObject("rates");
+      assertThat(rates.getString("unit")).isEqualTo("cores");
+      assertThat(rates.getDouble("changePercent")).isEqualTo(30.2);
+      assertThat(rates.getDouble("baselineSeconds")).isEqualTo(3600.0);
+    }
+    String markdown = v2.get("/diff/checkout?" + WINDOW + "&format=markdown").bodyAsString();
+    assertThat(markdown).contains("**Total cost per second:**").contains("cores (+30%)")
+        .contains("| 1 | `Receipt.render` | +23.2 pts incl. (0.0% → 23.2%) | +0.0 pts self |");
+    assertThat(markdown.indexOf("#### Top changes")).isLessThan(markdown.indexOf("#### Regressions by function"));
   }
 
   @Test

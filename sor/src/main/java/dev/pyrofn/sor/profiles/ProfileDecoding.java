@@ -14,8 +14,9 @@ final class ProfileDecoding {
   static DecodedProfile decode(PyroscopeApi api, Buffer body) {
     byte[] bytes = body.getBytes();
     try {
-      return api == PyroscopeApi.RENDER ? FlameGraphDecoder.decodeRender(bytes)
-          : FlameGraphDecoder.decodeConnect(bytes);
+      // With call edges: the diff answer lists them for the Diff Report's grouping by call path.
+      return api == PyroscopeApi.RENDER ? FlameGraphDecoder.decodeRenderWithCalls(bytes)
+          : FlameGraphDecoder.decodeConnectWithCalls(bytes);
     } catch (ProfileFormatException e) {
       throw ApiException.upstreamError("Pyroscope answered a flame graph that cannot be read: " + e.getMessage(), e);
     }

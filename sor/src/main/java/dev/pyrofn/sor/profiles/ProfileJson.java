@@ -1,6 +1,7 @@
 package dev.pyrofn.sor.profiles;
 
 import dev.pyrofn.analysis.decode.DecodedProfile;
+import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import dev.pyrofn.analysis.profile.ProfileType;
@@ -8,6 +9,7 @@ import dev.pyrofn.runtime.time.TimeWindow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,14 +45,56 @@ final class ProfileJson {
     return header(snapshot.query()).mergeIn(side(snapshot, listed(snapshot.profile().table(), limit)));
   }
 
-  /** Each side lists its own top {@code limit} plus whatever of the other side's top it has, so names align. */
+  /**
+   * Each side lists its own top {@code limit} by self and by total plus whatever of the other side's it has, so
+   * names align, and the call edges between listed functions ({@code calls}): an entry frame with no self value of
+   * its own still appears, with the path below it.
+   */
   JsonObject diff(ProfileSnapshot baseline, ProfileSnapshot current, int limit) {
     Set<String> names = new LinkedHashSet<>();
-    names.addAll(names(listed(baseline.profile().table(), limit)));
-    names.addAll(names(listed(current.profile().table(), limit)));
+    for (ProfileSnapshot side : new ProfileSnapshot[] {baseline, current}) {
+      names.addAll(names(listed(side.profile().table(), limit)));
+      names.addAll(names(listedByTotal(side.profile().table(), limit)));
+    }
     return header(current.query())
-        .put("baseline", side(baseline, present(baseline.profile().table(), names)))
-        .put("current", side(current, present(current.profile().table(), names)));
+        .put("baseline", side(baseline, present(baseline.profile().table(), names))
+            .put("calls", calls(baseline.profile().calls(), names)))
+        .put("current", side(current, present(current.profile().table(), names))
+            .put("calls", calls(current.profile().calls(), names)));
+  }
+
+  /** Edges whose both ends are listed, largest first. */
+  private static JsonArray calls(CallGraph graph, Set<String> names) {
+    List<CallGraph.Edge> edges = new ArrayList<>();
+    for (CallGraph.Edge edge : graph.edges()) {
+      if (names.contains(edge.caller()) && names.contains(edge.callee())) {
+        edges.add(edge);
+      }
+    }
+    edges.sort(Comparator.comparingLong(CallGraph.Edge::value).reversed()
+        .thenComparing(CallGraph.Edge::caller).thenComparing(CallGraph.Edge::callee));
+    JsonArray rows = new JsonArray();
+    for (CallGraph.Edge edge : edges) {
+      rows.add(new JsonObject().put("caller", edge.caller()).put("callee", edge.callee())
+          .put("totalSamples", edge.value()));
+    }
+    return rows;
+  }
+
+  /** The top {@code limit} rows by total, without the {@code other} bucket. */
+  private static List<FunctionStat> listedByTotal(FunctionTable table, int limit) {
+    List<FunctionStat> byTotal = new ArrayList<>(table.functions());
+    byTotal.sort(Comparator.comparingLong(FunctionStat::total).reversed().thenComparing(FunctionStat::name));
+    List<FunctionStat> rows = new ArrayList<>(Math.min(limit, byTotal.size()));
+    for (FunctionStat stat : byTotal) {
+      if (rows.size() == limit) {
+        break;
+      }
+      if (!DecodedProfile.OTHER.equals(stat.name())) {
+        rows.add(stat);
+      }
+    }
+    return rows;
   }
 
   private static JsonObject header(ProfileQuery query) {

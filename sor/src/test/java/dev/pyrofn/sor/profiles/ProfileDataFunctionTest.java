@@ -257,17 +257,23 @@ class ProfileDataFunctionTest {
     assertThat(baseline.getJsonArray("functions")).containsExactly(
         row("work", 200, 66.67, 200, 66.67), row("idle", 100, 33.33, 100, 33.33), row("main", 0, 0.0, 300, 100.0));
     assertThat(names(current)).containsExactly("work", "idle", "java/util/regex/Pattern.compile", "main");
+    assertThat(baseline.getJsonArray("calls")).containsExactly(
+        new JsonObject().put("caller", "main").put("callee", "work").put("totalSamples", 200L),
+        new JsonObject().put("caller", "main").put("callee", "idle").put("totalSamples", 100L));
     assertThat(stub.requests(PyroscopeStub.SELECT_MERGE)).hasSize(2);
   }
 
   @Test
-  void diffSidesAlignOnTheUnionOfEachSidesTopFunctions() {
+  void diffSidesAlignOnTheUnionOfEachSidesTopFunctionsBySelfAndByTotal() {
     stub.answerWhen(PyroscopeStub.SELECT_MERGE, "\"start\":" + (ROUNDED_FROM - 3600) * 1000, "connect-baseline.json");
 
     JsonObject body = ok("/profiles/checkout/diff?limit=1");
 
-    assertThat(names(body.getJsonObject("baseline"))).containsExactly("work");
-    assertThat(names(body.getJsonObject("current"))).containsExactly("work");
+    // work: the top by self; main: the top by total (no self of its own), listed for the diff's grouping.
+    assertThat(names(body.getJsonObject("baseline"))).containsExactly("work", "main");
+    assertThat(names(body.getJsonObject("current"))).containsExactly("work", "main");
+    assertThat(body.getJsonObject("baseline").getJsonArray("calls")).containsExactly(
+        new JsonObject().put("caller", "main").put("callee", "work").put("totalSamples", 200L));
   }
 
   @Test
