@@ -54,7 +54,7 @@ public final class AlertMeasurer {
             evidence.add(new Evidence(frame.name(), frame.percent(), Evidence.Share.FINDING));
           }
         }
-        return new Measurement(finding.percent(), evidence, finding.functions().size());
+        return new Measurement(finding.percent(), evidence, finding.functions().size(), finding.callSites());
       }
     }
     return new Measurement(0, new ArrayList<>(), 0);

@@ -1,5 +1,6 @@
 package dev.pyrofn.analysis.alert;
 
+import dev.pyrofn.analysis.callsite.CallSite;
 import java.util.Collections;
 import java.util.List;
 
@@ -8,11 +9,17 @@ public final class Measurement {
   private final double valuePercent;
   private final List<Evidence> evidence;
   private final int matchedFunctions;
+  private final List<CallSite> callSites;
 
   Measurement(double valuePercent, List<Evidence> evidence, int matchedFunctions) {
+    this(valuePercent, evidence, matchedFunctions, Collections.emptyList());
+  }
+
+  Measurement(double valuePercent, List<Evidence> evidence, int matchedFunctions, List<CallSite> callSites) {
     this.valuePercent = valuePercent;
     this.evidence = Collections.unmodifiableList(evidence);
     this.matchedFunctions = matchedFunctions;
+    this.callSites = Collections.unmodifiableList(callSites);
   }
 
   public double valuePercent() {
@@ -26,6 +33,14 @@ public final class Measurement {
   /** How many functions contributed, which may exceed {@code evidence().size()}. */
   public int matchedFunctions() {
     return matchedFunctions;
+  }
+
+  /**
+   * The application frames that lead to the value (a {@code rule:} pattern's finding, when the profile's call
+   * sites were analysed); empty otherwise.
+   */
+  public List<CallSite> callSites() {
+    return callSites;
   }
 
   /** A rule fires when its value is strictly above the threshold. */

@@ -2,6 +2,7 @@ package dev.pyrofn.bor.alert;
 
 import dev.pyrofn.analysis.alert.AlertMeasurer;
 import dev.pyrofn.analysis.alert.AlertPattern;
+import dev.pyrofn.analysis.callsite.AppFrames;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.analysis.triage.ProfileDiagnosis;
@@ -45,16 +46,18 @@ final class AlertEvaluator {
   private final Optional<Registry> registry;
   private final TriageEngine engine;
   private final AlertConfig config;
+  private final AppFrames appFrames;
   private final Clock clock;
 
   AlertEvaluator(Vertx vertx, AlertRules rules, ProfileData profiles, Optional<Registry> registry,
-      TriageEngine engine, AlertConfig config, Clock clock) {
+      TriageEngine engine, AlertConfig config, AppFrames appFrames, Clock clock) {
     this.vertx = vertx;
     this.rules = rules;
     this.profiles = profiles;
     this.registry = registry;
     this.engine = engine;
     this.config = config;
+    this.appFrames = appFrames;
     this.clock = clock;
   }
 
@@ -88,7 +91,8 @@ final class AlertEvaluator {
     // fan-out calls share half of the connections to Profile Data, so single calls (Triage, Diff) are not starved
     int concurrency = Math.min(config.concurrency(), profiles.fanOutCapacity());
     Future<List<AsyncResult<ProfileTable>>> fetched = FanOut.run(ordered, concurrency, group -> withinBudget(
-        profiles.profileInFanOut(group.app, group.type, window, deadline), deadline, "fetching the profile"));
+        profiles.profileInFanOut(group.app, group.type, window, deadline, appFrames), deadline,
+        "fetching the profile"));
     Future<Map<String, ServiceOwner>> owners = owners(enabled, deadline);
     return Future.join(fetched, owners).otherwiseEmpty().compose(ignored -> vertx.executeBlocking(() -> {
       Map<String, ServiceOwner> known = owners.succeeded() ? owners.result() : new HashMap<>();
@@ -117,7 +121,8 @@ final class AlertEvaluator {
       return;
     }
     FunctionTable table = profile.result().table();
-    Supplier<ProfileDiagnosis> diagnosis = new Memo<>(() -> engine.diagnose(group.type, table));
+    Supplier<ProfileDiagnosis> diagnosis = new Memo<>(() -> engine.diagnose(group.type, table,
+        profile.result().callSites(), appFrames));
     for (StoredRule rule : group.rules) {
       ServiceOwner owner = ownerOf(rule, owners);
       if (table.isEmpty()) {

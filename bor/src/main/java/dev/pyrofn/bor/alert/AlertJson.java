@@ -3,6 +3,7 @@ package dev.pyrofn.bor.alert;
 import static dev.pyrofn.bor.common.Json.round2;
 
 import dev.pyrofn.analysis.alert.Evidence;
+import dev.pyrofn.analysis.callsite.CallSite;
 import dev.pyrofn.bor.upstream.ServiceOwner;
 import dev.pyrofn.runtime.client.FunctionClient;
 import io.vertx.core.json.JsonArray;
@@ -58,14 +59,19 @@ final class AlertJson {
   private static JsonObject evidence(RuleOutcome outcome) {
     JsonArray functions = new JsonArray();
     if (outcome.measurement == null) {
-      return new JsonObject().put("matchedFunctions", 0).put("functions", functions);
+      return new JsonObject().put("matchedFunctions", 0).put("functions", functions)
+          .put("callSites", new JsonArray());
     }
     for (Evidence row : outcome.measurement.evidence()) {
       functions.add(new JsonObject().put("name", row.function()).put("percent", round2(row.percent()))
           .put("share", row.share().id()));
     }
+    JsonArray callSites = new JsonArray();
+    for (CallSite site : outcome.measurement.callSites()) {
+      callSites.add(new JsonObject().put("function", site.function()).put("percent", round2(site.percent())));
+    }
     return new JsonObject().put("matchedFunctions", outcome.measurement.matchedFunctions())
-        .put("functions", functions);
+        .put("functions", functions).put("callSites", callSites);
   }
 
   /** The Triage answer for the same app, type and window length: the next step from a firing rule. */

@@ -61,7 +61,7 @@ public final class AlertVerticle extends BorVerticle {
   @Override
   protected void mountRoutes(Router router) {
     AlertEvaluator evaluator = new AlertEvaluator(vertx, new AlertRules(alertRuleClient), upstreams.profileData(),
-        upstreams.registry(), engine, alertConfig, Clock.systemUTC());
+        upstreams.registry(), engine, alertConfig, config.appPackages(), Clock.systemUTC());
     AlertRoutes routes = new AlertRoutes(evaluator);
     router.get("/alerts").handler(routes::json);
     router.get("/alerts/metrics").handler(routes::metrics);

@@ -87,6 +87,19 @@ class AlertFunctionTest {
   }
 
   @Test
+  void aTriageRulePatternNamesTheApplicationCallSite() {
+    rule("checkout", "rule:regex_compilation", 10, "warning", null);
+
+    JsonObject evidence = only(alerts.ok("/alerts")).getJsonObject("evidence");
+
+    assertThat(evidence.getJsonArray("functions").getJsonObject(0).getString("name"))
+        .isEqualTo("java/util/regex/Pattern.compile");
+    assertThat(evidence.getJsonArray("callSites")).isNotEmpty();
+    assertThat(evidence.getJsonArray("callSites").getJsonObject(0).getString("function"))
+        .isEqualTo("Checkout.validate");
+  }
+
+  @Test
   void rulesOnTheSameProfileShareOneFetch() {
     for (int i = 0; i < 5; i++) {
       rule("checkout", "java/util/regex/*", 10 + i, "warning", null);
