@@ -3,14 +3,36 @@ package dev.pyrofn.analysis.triage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** Turns one JSON rule object into a {@link Rule}; every error message names the field path. */
+/**
+ * Turns one JSON rule object into a {@link Rule}; every error message names the field path. Strict: an unknown key
+ * or a value of the wrong type is an error, because a typo in an operator's catalog ({@code "selfFrame"}) would
+ * otherwise silently change what a rule matches.
+ */
 final class CatalogRuleParser {
+  private static final Set<String> RULE_KEYS = Set.of("id", "title", "profileTypes", "measure", "frames",
+      "selfFrames", "exclude", "applicationOnly", "fallback", "stacks", "levels", "recommendation");
+  private static final Set<String> LEVEL_KEYS = Set.of("info", "warning", "critical");
+
   private CatalogRuleParser() {}
+
+  /** Rejects any key of {@code node} outside {@code known}, naming the first one found and listing the known ones. */
+  static void requireKnownKeys(JsonNode node, Set<String> known, String path) {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException(path + "." + name + " is not a known key (known: "
+            + String.join(", ", new TreeSet<>(known)) + ")");
+      }
+    }
+  }
 
   static Rule parse(JsonNode node, String path) {
     if (!node.isObject()) {
@@ -18,6 +40,7 @@ final class CatalogRuleParser {
     }
     String id = text(node, "id", path);
     try {
+      requireKnownKeys(node, RULE_KEYS, path);
       return Rule.builder(id)
           .title(text(node, "title", path))
           .profileTypes(types(node.path("profileTypes"), path + ".profileTypes"))
@@ -25,9 +48,9 @@ final class CatalogRuleParser {
           .frames(signatures(node.path("frames"), path + ".frames"))
           .selfFrames(signatures(node.path("selfFrames"), path + ".selfFrames"))
           .exclude(exclusionGroups(node.path("exclude"), path + ".exclude"))
-          .applicationOnly(node.path("applicationOnly").asBoolean(false))
-          .fallback(node.path("fallback").asBoolean(false))
-          .stackScope(StackScope.parse(node.path("stacks").asText(""), path + ".stacks"))
+          .applicationOnly(flag(node, "applicationOnly", path))
+          .fallback(flag(node, "fallback", path))
+          .stackScope(StackScope.parse(optionalText(node, "stacks", path), path + ".stacks"))
           .levels(levels(node.path("levels"), path + ".levels"))
           .recommendation(text(node, "recommendation", path))
           .build();
@@ -40,6 +63,28 @@ final class CatalogRuleParser {
     JsonNode value = node.path(field);
     if (!value.isTextual() || value.asText().isBlank()) {
       throw new IllegalArgumentException(path + "." + field + " is required and must be a non-empty string");
+    }
+    return value.asText();
+  }
+
+  private static boolean flag(JsonNode node, String field, String path) {
+    JsonNode value = node.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw new IllegalArgumentException(path + "." + field + " must be true or false");
+    }
+    return value.booleanValue();
+  }
+
+  private static String optionalText(JsonNode node, String field, String path) {
+    JsonNode value = node.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return "";
+    }
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException(path + "." + field + " must be a string");
     }
     return value.asText();
   }
@@ -104,6 +149,9 @@ final class CatalogRuleParser {
     if (node.isMissingNode()) {
       return Measure.TOTAL;
     }
+    if (!node.isTextual()) {
+      throw new IllegalArgumentException(path + " must be one of self, total, top_self");
+    }
     try {
       return Measure.valueOf(node.asText().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
@@ -116,6 +164,7 @@ final class CatalogRuleParser {
     if (!node.isObject() || !node.path("info").isNumber()) {
       throw new IllegalArgumentException(path + ".info is required (a percentage)");
     }
+    requireKnownKeys(node, LEVEL_KEYS, path);
     return Levels.of(node.path("info").asDouble(), optional(node, "warning", path), optional(node, "critical", path));
   }
 

@@ -45,9 +45,12 @@ public final class Rule {
   private final Measure measure;
   private final List<FrameSignature> frames;
   private final List<FrameSignature> selfFrames;
+  /** Idle patterns; each inner list is a group of frames that nest inside each other (see class doc). */
   private final List<List<FrameSignature>> exclude;
+  /** Only application frames (outside the JDK and native code) can match. */
   private final boolean applicationOnly;
   private final boolean fallback;
+  /** How the rule measures when stacks are known. */
   private final StackScope stackScope;
   private final Levels levels;
   private final String recommendation;
@@ -75,48 +78,13 @@ public final class Rule {
     return id;
   }
 
-  public String title() {
-    return title;
-  }
-
   public Set<String> profileTypes() {
     return profileTypes;
-  }
-
-  public Measure measure() {
-    return measure;
-  }
-
-  public List<FrameSignature> frames() {
-    return frames;
-  }
-
-  public List<FrameSignature> selfFrames() {
-    return selfFrames;
-  }
-
-  /** Idle patterns; each inner list is a group of frames that nest inside each other (see class doc). */
-  public List<List<FrameSignature>> exclude() {
-    return exclude;
-  }
-
-  /** Only application frames (outside the JDK and native code) can match. */
-  public boolean applicationOnly() {
-    return applicationOnly;
   }
 
   /** Evaluated only when no other rule found anything in the profile. */
   public boolean fallback() {
     return fallback;
-  }
-
-  public Levels levels() {
-    return levels;
-  }
-
-  /** How the rule measures when stacks are known. */
-  public StackScope stackScope() {
-    return stackScope;
   }
 
   public String recommendation() {

@@ -1,5 +1,6 @@
 package dev.pyrofn.analysis.triage;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -31,7 +32,9 @@ public final class RuleCatalog {
   public static final String MIXED_WORKLOAD = "mixed_workload";
 
   private static final String DEFAULT_RESOURCE = "rules.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> CATALOG_KEYS = Set.of("version", "rules", "aliases");
+  // A key given twice in one object would otherwise keep the last value without a word.
+  private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final List<Rule> rules;
   private final Map<String, String> aliases;
@@ -47,6 +50,9 @@ public final class RuleCatalog {
     Map<String, String> aliasCopy = new LinkedHashMap<>(aliases);
     Set<String> ids = idsOf(copy);
     for (Map.Entry<String, String> alias : aliasCopy.entrySet()) {
+      if (ids.contains(alias.getKey())) {
+        throw new IllegalArgumentException("aliases." + alias.getKey() + " is also a rule id; an alias would hide it");
+      }
       if (!ids.contains(alias.getValue()) && !MIXED_WORKLOAD.equals(alias.getValue())) {
         throw new IllegalArgumentException("aliases." + alias.getKey() + " points to unknown rule '"
             + alias.getValue() + "'");
@@ -112,6 +118,13 @@ public final class RuleCatalog {
 
   private static RuleCatalog parse(JsonNode root, String source) {
     try {
+      if (!root.isObject()) {
+        throw new IllegalArgumentException("the catalog must be a JSON object with rules and aliases");
+      }
+      CatalogRuleParser.requireKnownKeys(root, CATALOG_KEYS, "catalog");
+      if (root.has("version") && !root.path("version").isInt()) {
+        throw new IllegalArgumentException("catalog.version must be an integer");
+      }
       JsonNode rulesNode = root.path("rules");
       if (!rulesNode.isArray() || rulesNode.size() == 0) {
         throw new IllegalArgumentException("rules must be a non-empty array");

@@ -131,6 +131,33 @@ class TriageEngineTest {
     assertThat(loadError(dir, "not json")).contains("cannot read triage catalog");
   }
 
+  @Test
+  void aCatalogWithAnUnknownKeyAWrongTypeOrADuplicateIsRefusedNamingTheFileAndTheKey(@TempDir Path dir)
+      throws IOException {
+    String rule = "\"id\": \"x\", \"title\": \"t\", \"profileTypes\": [\"cpu\"], \"frames\": [\"a\"],"
+        + " \"levels\": {\"info\": 5}, \"recommendation\": \"r\"";
+    String typo = loadError(dir, "{\"rules\": [{" + rule + ", \"selfFrame\": [\"b\"]}]}");
+    assertThat(typo).contains("bad.json").contains("rules[0] (x): rules[0].selfFrame is not a known key")
+        .contains("selfFrames");
+    assertThat(loadError(dir, "{\"rules\": [{" + rule + "}], \"alias\": {}}"))
+        .contains("bad.json").contains("catalog.alias is not a known key");
+    assertThat(loadError(dir, "{\"rules\": [{\"id\": \"x\", \"title\": \"t\", \"profileTypes\": [\"cpu\"],"
+        + " \"frames\": [\"a\"], \"levels\": {\"info\": 5, \"warn\": 9}, \"recommendation\": \"r\"}]}"))
+        .contains("rules[0].levels.warn is not a known key");
+    assertThat(loadError(dir, "{\"rules\": [{" + rule + ", \"fallback\": \"yes\"}]}"))
+        .contains("rules[0].fallback must be true or false");
+    assertThat(loadError(dir, "{\"rules\": [{" + rule + ", \"stacks\": 3}]}"))
+        .contains("rules[0].stacks must be a string");
+    assertThat(loadError(dir, "{\"rules\": [{" + rule + ", \"measure\": 1}]}"))
+        .contains("rules[0].measure must be one of self, total, top_self");
+    assertThat(loadError(dir, "{\"rules\": [{" + rule + "}, {" + rule + "}]}"))
+        .contains("bad.json").contains("rule 'x' has two entries for profile type cpu");
+    assertThat(loadError(dir, "{\"rules\": [{" + rule + ", \"title\": \"again\"}]}"))
+        .contains("bad.json").contains("Duplicate field 'title'");
+    assertThat(loadError(dir, "{\"rules\": [{" + rule + "}], \"aliases\": {\"x\": \"x\"}}"))
+        .contains("aliases.x is also a rule id");
+  }
+
   private static String loadError(Path dir, String json) throws IOException {
     Path file = dir.resolve("bad.json");
     Files.write(file, json.getBytes(StandardCharsets.UTF_8));

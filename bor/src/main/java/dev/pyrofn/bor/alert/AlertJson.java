@@ -1,6 +1,6 @@
 package dev.pyrofn.bor.alert;
 
-import static dev.pyrofn.bor.common.Json.round2;
+import static dev.pyrofn.runtime.format.Numbers.round2;
 
 import dev.pyrofn.analysis.alert.Evidence;
 import dev.pyrofn.analysis.callsite.CallSite;

@@ -47,7 +47,7 @@ public final class AlertVerticle extends BorVerticle {
   protected Future<?> startDependencies() {
     LOG.info("{} alert configuration: {}", function.functionName(), alertConfig);
     return super.startDependencies().onSuccess(ignored -> alertRuleClient = FunctionClient.create(vertx,
-        "Alert Rule SOR", alertConfig.alertRuleUrl(), config.client()));
+        "Alert Rule SOR", alertConfig.alertRuleUrl(), config.client(), function.meterRegistry()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.pyrofn.bor.common;
 
+import dev.pyrofn.runtime.failure.FailureKind;
 import dev.pyrofn.runtime.http.ApiException;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -10,10 +11,11 @@ public final class Failures {
   }
 
   public static ApiException toApi(Throwable failure) {
-    if (failure instanceof ApiException) {
+    FailureKind kind = FailureKind.of(failure);
+    if (kind == FailureKind.API) {
       return (ApiException) failure;
     }
-    if (failure instanceof java.util.concurrent.TimeoutException) {
+    if (kind == FailureKind.TIMEOUT) {
       return ApiException.upstreamTimeout("no answer within the deadline", failure);
     }
     return ApiException.upstreamError("upstream call failed: " + failure.getMessage(), failure);

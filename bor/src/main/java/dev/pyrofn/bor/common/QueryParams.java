@@ -1,5 +1,6 @@
 package dev.pyrofn.bor.common;
 
+import dev.pyrofn.runtime.format.Texts;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.http.Params;
@@ -77,7 +78,7 @@ public final class QueryParams {
     String value = Params.optional(ctx, name).orElse(defaultValue).toLowerCase(java.util.Locale.ROOT);
     if (!allowed.contains(value)) {
       throw ApiException.badRequest(name, "'" + name + "' must be one of " + String.join(", ", allowed) + "; got '"
-          + abbreviate(value) + "'");
+          + Texts.abbreviate(value, 61) + "'");
     }
     return value;
   }
@@ -90,9 +91,5 @@ public final class QueryParams {
       }
     }
     return values;
-  }
-
-  static String abbreviate(String value) {
-    return value.length() > 60 ? value.substring(0, 60) + "…" : value;
   }
 }

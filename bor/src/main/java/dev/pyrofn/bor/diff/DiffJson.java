@@ -15,7 +15,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
-import static dev.pyrofn.bor.common.Json.round2;
+import static dev.pyrofn.runtime.format.Numbers.round2;
 
 /**
  * The JSON shape of the Diff Report answer (API.md); v2 adds threshold fields, never changes v1 ones. Both versions

@@ -13,7 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
-import static dev.pyrofn.bor.common.Json.round2;
+import static dev.pyrofn.runtime.format.Numbers.round2;
 
 /**
  * The JSON shapes of the Fleet Search answers (API.md). {@code owners} is null when ownership is not looked up

@@ -16,7 +16,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.pyrofn.bor.common.Json.round2;
+import static dev.pyrofn.runtime.format.Numbers.round2;
 
 /** The JSON shapes of the Triage answer (API.md); percentages and scores with 2 decimals. */
 final class TriageJson {

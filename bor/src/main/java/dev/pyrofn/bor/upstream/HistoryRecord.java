@@ -1,5 +1,6 @@
 package dev.pyrofn.bor.upstream;
 
+import dev.pyrofn.runtime.format.Texts;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -23,7 +24,7 @@ public final class HistoryRecord {
       JsonArray topFunctions, String recommendation, String requestId) {
     return new HistoryRecord(new JsonObject().put("appName", app).put("diagnosis", diagnosis)
         .put("severity", severity).put("profileTypes", profileTypes).put("topFunctions", fitted(topFunctions))
-        .put("recommendation", abbreviate(recommendation)).put("requestedBy", "pyrofn-bor")
+        .put("recommendation", Texts.abbreviate(recommendation, MAX_RECOMMENDATION)).put("requestedBy", "pyrofn-bor")
         .put("requestId", requestId));
   }
 
@@ -43,11 +44,6 @@ public final class HistoryRecord {
 
   JsonObject toJson() {
     return body.copy();
-  }
-
-  private static String abbreviate(String text) {
-    return text == null || text.length() <= MAX_RECOMMENDATION ? text
-        : text.substring(0, MAX_RECOMMENDATION - 1) + "…";
   }
 
   /** The leading entries that fit (they are ranked, so the most important ones stay). */

@@ -24,8 +24,8 @@ public final class Upstreams {
 
   /** Clients for every configured SOR; the History background retry starts with them. */
   public static Upstreams create(Vertx vertx, BorConfig config, MeterRegistry meters) {
-    Upstreams upstreams = new Upstreams(vertx, SorClients.create(vertx, config.urls(), config.client()), config,
-        meters);
+    SorClients clients = SorClients.create(vertx, config.urls(), config.client(), meters);
+    Upstreams upstreams = new Upstreams(vertx, clients, config, meters);
     upstreams.history.ifPresent(History::start);
     return upstreams;
   }

@@ -1,14 +1,12 @@
 package dev.pyrofn.runtime.client;
 
+import dev.pyrofn.runtime.failure.FailureKind;
+import dev.pyrofn.runtime.format.Texts;
 import dev.pyrofn.runtime.http.ApiException;
-import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.IOException;
-import java.net.UnknownHostException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The one place an upstream answer or transport failure becomes our error model. Transient (worth a retry and
@@ -46,13 +44,14 @@ final class FailureMapper {
     if (failure instanceof UpstreamFailure) {
       return (UpstreamFailure) failure;
     }
-    if (failure instanceof TimeoutException) {
+    FailureKind kind = FailureKind.of(failure);
+    if (kind == FailureKind.TIMEOUT) {
       return new UpstreamFailure(ApiException.upstreamTimeout(upstream + " did not answer in time", failure), true);
     }
-    if (failure instanceof UnknownHostException || failure instanceof IOException
-        || failure instanceof VertxException) {
+    if (kind == FailureKind.UNREACHABLE || kind == FailureKind.CONNECTION_LOST) {
       return new UpstreamFailure(ApiException.upstreamUnavailable(upstream + " is unreachable: "
-          + failure.getClass().getSimpleName() + abbreviate(": " + failure.getMessage()), failure), true);
+          + failure.getClass().getSimpleName() + Texts.abbreviate(": " + failure.getMessage(), MAX_MESSAGE + 1),
+          failure), true);
     }
     return new UpstreamFailure(ApiException.upstreamError(upstream + " call failed: " + failure, failure), false);
   }
@@ -79,15 +78,11 @@ final class FailureMapper {
     try {
       String error = new JsonObject(body).getString("error");
       if (error != null) {
-        return abbreviate(error);
+        return Texts.abbreviate(error, MAX_MESSAGE + 1);
       }
     } catch (DecodeException | ClassCastException e) {
       // not our error model: show the start of the body instead
     }
-    return abbreviate(body.toString());
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
+    return Texts.abbreviate(body.toString(), MAX_MESSAGE + 1);
   }
 }

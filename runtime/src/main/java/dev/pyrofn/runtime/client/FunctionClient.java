@@ -1,6 +1,7 @@
 package dev.pyrofn.runtime.client;
 
 import dev.pyrofn.runtime.http.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -13,6 +14,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -34,8 +36,10 @@ public final class FunctionClient {
   private final WebClient client;
   private final CircuitBreaker breaker;
   private final Bulkhead bulkhead;
+  private final Optional<MeterRegistry> meters;
 
-  private FunctionClient(Vertx vertx, String name, String baseUrl, ClientOptions options) {
+  private FunctionClient(Vertx vertx, String name, String baseUrl, ClientOptions options,
+      Optional<MeterRegistry> meters) {
     this.vertx = vertx;
     this.name = name;
     this.baseUrl = baseUrl;
@@ -43,13 +47,21 @@ public final class FunctionClient {
     this.client = WebClient.create(vertx, new WebClientOptions().setDecompressionSupported(true)
         .setConnectTimeout(options.timeoutMs()).setUserAgent("pyrofn-" + name),
         new PoolOptions().setHttp1MaxSize(options.maxConnections()));
-    this.breaker = CircuitBreaker.create(options.breakerFailures(), options.breakerOpenMs());
+    this.breaker = CircuitBreaker.create(name, options.breakerFailures(), options.breakerOpenMs());
+    this.meters = meters;
+    meters.ifPresent(registry -> CircuitBreakerMetrics.register(registry, breaker));
     this.bulkhead = new Bulkhead(vertx, name, options.maxConnections(), Math.max(1, options.maxConnections() / 2));
   }
 
   /** {@code name} appears in errors and logs ("Profile Data SOR"); {@code baseUrl} has no trailing slash. */
   public static FunctionClient create(Vertx vertx, String name, String baseUrl, ClientOptions options) {
-    return new FunctionClient(vertx, name, baseUrl, options);
+    return new FunctionClient(vertx, name, baseUrl, options, Optional.empty());
+  }
+
+  /** As {@link #create(Vertx, String, String, ClientOptions)}, with the breaker's state exported to {@code meters}. */
+  public static FunctionClient create(Vertx vertx, String name, String baseUrl, ClientOptions options,
+      MeterRegistry meters) {
+    return new FunctionClient(vertx, name, baseUrl, options, Optional.of(meters));
   }
 
   public String name() {
@@ -130,6 +142,7 @@ public final class FunctionClient {
   }
 
   public void close() {
+    meters.ifPresent(registry -> CircuitBreakerMetrics.unregister(registry, breaker));
     client.close();
   }
 

@@ -3,6 +3,7 @@ package dev.pyrofn.runtime.client;
 import dev.pyrofn.runtime.config.ConfigException;
 import dev.pyrofn.runtime.config.Env;
 import dev.pyrofn.runtime.function.ReadinessCheck;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +54,13 @@ public final class SorClients {
     }
   }
 
-  public static SorClients create(Vertx vertx, Urls urls, ClientOptions options) {
+  /** One client per configured SOR, each breaker's state exported to {@code meters}. */
+  public static SorClients create(Vertx vertx, Urls urls, ClientOptions options, MeterRegistry meters) {
     return new SorClients(
-        FunctionClient.create(vertx, "Profile Data SOR", urls.profileData, options),
-        urls.baseline.map(url -> FunctionClient.create(vertx, "Baseline SOR", url, options)),
-        urls.history.map(url -> FunctionClient.create(vertx, "History SOR", url, options)),
-        urls.registry.map(url -> FunctionClient.create(vertx, "Registry SOR", url, options)));
+        FunctionClient.create(vertx, "Profile Data SOR", urls.profileData, options, meters),
+        urls.baseline.map(url -> FunctionClient.create(vertx, "Baseline SOR", url, options, meters)),
+        urls.history.map(url -> FunctionClient.create(vertx, "History SOR", url, options, meters)),
+        urls.registry.map(url -> FunctionClient.create(vertx, "Registry SOR", url, options, meters)));
   }
 
   public FunctionClient profileData() {

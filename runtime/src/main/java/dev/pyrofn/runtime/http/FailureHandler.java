@@ -1,11 +1,11 @@
 package dev.pyrofn.runtime.http;
 
+import dev.pyrofn.runtime.failure.FailureKind;
 import io.vertx.core.Handler;
 import io.vertx.core.VertxException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +43,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof HttpException) {
       return fromStatus(((HttpException) failure).getStatusCode(), ctx);
     }
-    if (failure instanceof TimeoutException) {
+    if (FailureKind.of(failure) == FailureKind.TIMEOUT) {
       return ApiException.upstreamTimeout("an upstream call timed out", failure);
     }
     if (failure == null) {

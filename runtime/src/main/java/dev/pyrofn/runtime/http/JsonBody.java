@@ -1,5 +1,6 @@
 package dev.pyrofn.runtime.http;
 
+import dev.pyrofn.runtime.format.Texts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -105,7 +106,7 @@ public final class JsonBody {
     String lower = raw.get().toLowerCase(Locale.ROOT);
     if (!values.contains(lower)) {
       throw ApiException.badRequest(field, "'" + field + "' must be one of " + String.join(", ", values)
-          + ", got '" + abbreviate(raw.get()) + "'");
+          + ", got '" + Texts.abbreviate(raw.get(), 41) + "'");
     }
     return Optional.of(lower);
   }
@@ -177,9 +178,5 @@ public final class JsonBody {
 
   private static String plain(double value) {
     return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-  }
-
-  static String abbreviate(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
   }
 }

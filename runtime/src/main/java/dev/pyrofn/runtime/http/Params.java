@@ -1,6 +1,7 @@
 package dev.pyrofn.runtime.http;
 
 import dev.pyrofn.analysis.profile.ProfileType;
+import dev.pyrofn.runtime.format.Texts;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
@@ -49,7 +50,7 @@ public final class Params {
       return id;
     } catch (NumberFormatException e) {
       throw ApiException.badRequest(name, "'" + name + "' must be a positive integer, got '"
-          + JsonBody.abbreviate(String.valueOf(raw)) + "'");
+          + Texts.abbreviate(String.valueOf(raw), 41) + "'");
     }
   }
 
@@ -68,7 +69,7 @@ public final class Params {
       value = Integer.parseInt(raw.get());
     } catch (NumberFormatException e) {
       throw ApiException.badRequest(name, "'" + name + "' must be an integer, got '"
-          + JsonBody.abbreviate(raw.get()) + "'");
+          + Texts.abbreviate(raw.get(), 41) + "'");
     }
     if (value < min || value > max) {
       throw ApiException.badRequest(name, "'" + name + "' must be between " + min + " and " + max
@@ -87,7 +88,7 @@ public final class Params {
       value = Double.parseDouble(raw.get());
     } catch (NumberFormatException e) {
       throw ApiException.badRequest(name, "'" + name + "' must be a number, got '"
-          + JsonBody.abbreviate(raw.get()) + "'");
+          + Texts.abbreviate(raw.get(), 41) + "'");
     }
     if (Double.isNaN(value) || value < min || value > max) {
       throw ApiException.badRequest(name, "'" + name + "' must be between " + min + " and " + max
@@ -99,6 +100,6 @@ public final class Params {
   /** A friendly name, alias or full profile type id; a 400 naming {@code field} and listing the valid ones. */
   public static ProfileType profileType(String field, String raw) {
     return ProfileType.parse(raw).orElseThrow(() -> ApiException.badRequest(field,
-        "'" + field + "' is not a profile type: '" + JsonBody.abbreviate(raw) + "'; " + ProfileType.describeValid()));
+        "'" + field + "' is not a profile type: '" + Texts.abbreviate(raw, 41) + "'; " + ProfileType.describeValid()));
   }
 }

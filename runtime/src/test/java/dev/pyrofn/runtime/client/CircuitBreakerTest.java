@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
   private final AtomicLong now = new AtomicLong(1_000);
-  private final CircuitBreaker breaker = CircuitBreaker.create(3, 500, now::get);
+  private final CircuitBreaker breaker = CircuitBreaker.create("test SOR", 3, 500, now::get);
 
   @Test
   void opensAfterTheThresholdOfConsecutiveFailuresAndRefusesAtOnce() {

@@ -1,10 +1,10 @@
 package dev.pyrofn.sor.db;
 
+import dev.pyrofn.runtime.failure.FailureKind;
 import dev.pyrofn.runtime.http.ApiException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
-import java.util.concurrent.TimeoutException;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,20 +28,17 @@ public final class DbErrors {
       return state != null && (state.startsWith("08") || state.equals("40001") || state.equals("40P01")
           || state.equals("57P01") || state.equals("57P02") || state.equals("57P03") || state.equals("53300"));
     }
-    if (error instanceof ClosedConnectionException || error instanceof ConnectException
-        || error instanceof TimeoutException) {
+    FailureKind kind = FailureKind.of(error);
+    if (kind == FailureKind.TIMEOUT || kind == FailureKind.UNREACHABLE) {
       return true;
     }
-    if (error instanceof io.netty.channel.ConnectTimeoutException
-        || error instanceof java.nio.channels.ClosedChannelException) {
-      return true;
-    }
-    // The server went away mid-statement (reset, broken pipe): the socket layer reports it as it happened.
-    if (error instanceof java.net.SocketException) {
+    // The server went away mid-statement (reset, broken pipe, closed channel) or the driver saw it closed.
+    if (error instanceof ClosedConnectionException || error instanceof IOException) {
       return true;
     }
     String message = String.valueOf(error.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    // The pool reports a wait timeout and a connection lost mid-query with plain VertxExceptions.
+    // The pool reports a wait timeout and a connection lost mid-query with plain VertxExceptions; any other plain
+    // VertxException from the driver is not a lost connection (unlike on an HTTP client), so the message decides.
     return message.contains("timeout") && message.contains("connection")
         || message.contains("connection refused") || message.contains("connection is closed")
         || message.contains("connection was closed") || message.contains("pool closed");

@@ -24,6 +24,8 @@ public final class ProfileDataConfig {
   private final int timeoutMs;
   private final int maxNodes;
   private final int maxConnections;
+  private final int breakerFailures;
+  private final long breakerOpenMs;
   private final long cacheTtlMs;
   private final long cacheStepMs;
   private final int cacheMaxEntries;
@@ -41,6 +43,8 @@ public final class ProfileDataConfig {
     this.timeoutMs = env.integer("PYROSCOPE_TIMEOUT_MS", 10_000, 50, 300_000);
     this.maxNodes = env.integer("PYROSCOPE_MAX_NODES", 65_536, 1, SERVER_MAX_NODES);
     this.maxConnections = env.integer("PYROSCOPE_MAX_CONNECTIONS", 128, 1, 512);
+    this.breakerFailures = env.integer("PYROSCOPE_BREAKER_FAILURES", 5, 1, 1000);
+    this.breakerOpenMs = env.longValue("PYROSCOPE_BREAKER_OPEN_MS", 10_000, 1, 3_600_000);
     this.cacheTtlMs = env.longValue("PROFILE_CACHE_TTL_MS", 15_000, 0, 3_600_000);
     this.cacheStepMs = env.longValue("PROFILE_CACHE_STEP_MS", 10_000, 1, 3_600_000);
     this.cacheMaxEntries = env.integer("PROFILE_CACHE_MAX_ENTRIES", 128, 1, 100_000);
@@ -98,6 +102,15 @@ public final class ProfileDataConfig {
     return maxConnections;
   }
 
+  /** Consecutive transient Pyroscope failures that open the breaker (like {@code UPSTREAM_BREAKER_FAILURES}). */
+  public int breakerFailures() {
+    return breakerFailures;
+  }
+
+  public long breakerOpenMs() {
+    return breakerOpenMs;
+  }
+
   public long cacheTtlMs() {
     return cacheTtlMs;
   }
@@ -124,7 +137,8 @@ public final class ProfileDataConfig {
   public String toString() {
     return "pyroscope=" + pyroscopeUrl + " api=" + api.name().toLowerCase(Locale.ROOT)
         + " tenant=" + tenantId.orElse("-") + " auth=" + authKind() + " timeoutMs=" + timeoutMs
-        + " maxNodes=" + maxNodes + " maxConnections=" + maxConnections + " cacheTtlMs=" + cacheTtlMs
+        + " maxNodes=" + maxNodes + " maxConnections=" + maxConnections + " breakerFailures=" + breakerFailures
+        + " breakerOpenMs=" + breakerOpenMs + " cacheTtlMs=" + cacheTtlMs
         + " cacheStepMs=" + cacheStepMs + " cacheMaxEntries=" + cacheMaxEntries
         + " maxWindowHours=" + maxWindow.toHours();
   }

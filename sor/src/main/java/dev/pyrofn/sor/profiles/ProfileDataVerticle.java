@@ -44,7 +44,7 @@ public final class ProfileDataVerticle extends FunctionVerticle {
   @Override
   protected Future<?> startDependencies() {
     LOG.info("{} configuration: {}", FUNCTION, config);
-    client = PyroscopeClient.create(vertx, config);
+    client = PyroscopeClient.create(vertx, config, function.meterRegistry());
     service = new ProfileService(vertx, client, config, clock::millis, function.meterRegistry());
     return Future.succeededFuture();
   }

@@ -1,5 +1,7 @@
 package dev.pyrofn.sor.profiles;
 
+import static dev.pyrofn.runtime.format.Numbers.round2;
+
 import dev.pyrofn.analysis.callsite.CallSiteTable;
 import dev.pyrofn.analysis.callsite.CallerEdge;
 import dev.pyrofn.analysis.decode.DecodedProfile;
@@ -186,9 +188,5 @@ final class ProfileJson {
 
   private static int countFunctions(DecodedProfile profile) {
     return profile.table().size() - (profile.table().find(DecodedProfile.OTHER).isPresent() ? 1 : 0);
-  }
-
-  static double round2(double percent) {
-    return Math.round(percent * 100.0) / 100.0;
   }
 }

@@ -1,6 +1,10 @@
 package dev.pyrofn.sor.profiles;
 
+import dev.pyrofn.runtime.client.CircuitBreaker;
+import dev.pyrofn.runtime.client.CircuitBreakerMetrics;
+import dev.pyrofn.runtime.failure.FailureKind;
 import dev.pyrofn.runtime.http.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.pyrofn.runtime.time.TimeWindow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The only code that talks to Pyroscope: one WebClient, a deadline on every call, tenant and credentials on every
- * request, and every answer checked and converted at this boundary.
+ * request, and every answer checked and converted at this boundary. A circuit breaker, the same one the BORs put
+ * in front of each SOR, makes a dead Pyroscope cost microseconds instead of a connect attempt per request; it counts
+ * only an unreachable Pyroscope or a dropped connection (see {@link #meansPyroscopeIsDown}).
  *
  * <p>Flame graphs come back as the raw body (decoding is the caller's job, off the event loop); small discovery
  * answers (label values, series) are converted here. Times are sent as Unix milliseconds.
@@ -37,19 +43,25 @@ public final class PyroscopeClient {
 
   private final ProfileDataConfig config;
   private final WebClient client;
+  private final CircuitBreaker breaker;
+  private final MeterRegistry meters;
 
-  private PyroscopeClient(ProfileDataConfig config, WebClient client) {
+  private PyroscopeClient(ProfileDataConfig config, WebClient client, MeterRegistry meters) {
     this.config = config;
     this.client = client;
+    this.breaker = CircuitBreaker.create("Pyroscope", config.breakerFailures(), config.breakerOpenMs());
+    this.meters = meters;
+    CircuitBreakerMetrics.register(meters, breaker);
   }
 
-  public static PyroscopeClient create(Vertx vertx, ProfileDataConfig config) {
+  /** {@code meters} exports the breaker's state ({@code pyrofn_circuit_breakers{upstream="Pyroscope"}}). */
+  public static PyroscopeClient create(Vertx vertx, ProfileDataConfig config, MeterRegistry meters) {
     WebClientOptions options = new WebClientOptions()
         .setDecompressionSupported(true)
         .setConnectTimeout(config.timeoutMs())
         .setUserAgent("pyrofn-profile-data");
     PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxConnections());
-    return new PyroscopeClient(config, WebClient.create(vertx, options, pool));
+    return new PyroscopeClient(config, WebClient.create(vertx, options, pool), meters);
   }
 
   public PyroscopeApi api() {
@@ -89,7 +101,12 @@ public final class PyroscopeClient {
     return connect("ProfileTypes", body).mapEmpty();
   }
 
+  public CircuitBreaker.State breakerState() {
+    return breaker.state();
+  }
+
   public void close() {
+    CircuitBreakerMetrics.unregister(meters, breaker);
     client.close();
   }
 
@@ -121,6 +138,10 @@ public final class PyroscopeClient {
 
   private Future<Buffer> send(String operation, HttpRequest<Buffer> request,
       Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> sender) {
+    if (!breaker.tryAcquire()) {
+      return Future.failedFuture(ApiException.upstreamUnavailable("Pyroscope is failing; circuit open for another "
+          + breaker.millisUntilTrial() + " ms (" + operation + ")", null));
+    }
     authorize(request);
     // idleTimeout ends a stalled connection; Future.timeout bounds the whole call (a slow trickle included).
     request.idleTimeout(config.timeoutMs()).connectTimeout(config.timeoutMs());
@@ -128,13 +149,28 @@ public final class PyroscopeClient {
     return sender.apply(request)
         .timeout(config.timeoutMs(), TimeUnit.MILLISECONDS)
         .map(response -> UpstreamFailures.checked(operation, response))
+        .onSuccess(body -> breaker.recordSuccess())
         .onSuccess(body -> LOG.debug("pyroscope {} answered {} bytes in {} ms", operation, body.length(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)))
         .recover(failure -> {
           ApiException mapped = UpstreamFailures.fromThrowable(operation, failure);
+          if (meansPyroscopeIsDown(failure)) {
+            breaker.recordFailure();
+          } else {
+            breaker.recordSuccess();
+          }
           LOG.warn("pyroscope {} failed: {} {}", operation, mapped.status(), mapped.getMessage());
           return Future.failedFuture(mapped);
         });
+  }
+
+  /**
+   * Only a Pyroscope that cannot be reached or drops the connection counts. A timeout or a 429/503/504 answer
+   * concerns one query (one app's huge profile, one overloaded tenant) and must not fail every other app.
+   */
+  private static boolean meansPyroscopeIsDown(Throwable failure) {
+    FailureKind kind = FailureKind.of(failure);
+    return kind == FailureKind.UNREACHABLE || kind == FailureKind.CONNECTION_LOST;
   }
 
   private void authorize(HttpRequest<Buffer> request) {

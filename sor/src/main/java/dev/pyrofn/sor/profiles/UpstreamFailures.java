@@ -1,17 +1,12 @@
 package dev.pyrofn.sor.profiles;
 
+import dev.pyrofn.runtime.failure.FailureKind;
+import dev.pyrofn.runtime.format.Texts;
 import dev.pyrofn.runtime.http.ApiException;
-import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The one place where Pyroscope's answers and transport failures become our error model.
@@ -62,21 +57,19 @@ final class UpstreamFailures {
 
   /** Maps a transport failure; an {@link ApiException} passes through unchanged. */
   static ApiException fromThrowable(String operation, Throwable failure) {
-    if (failure instanceof ApiException) {
-      return (ApiException) failure;
+    switch (FailureKind.of(failure)) {
+      case API:
+        return (ApiException) failure;
+      case TIMEOUT:
+        return ApiException.upstreamTimeout("Pyroscope " + operation + " did not answer in time", failure);
+      case UNREACHABLE:
+        return ApiException.upstreamUnavailable("Pyroscope is unreachable (" + operation + "): "
+            + failure.getMessage(), failure);
+      case CONNECTION_LOST:
+        return ApiException.upstreamUnavailable("Pyroscope closed the connection (" + operation + ")", failure);
+      default:
+        return ApiException.upstreamError("Pyroscope " + operation + " failed: " + failure, failure);
     }
-    if (failure instanceof TimeoutException) {
-      return ApiException.upstreamTimeout("Pyroscope " + operation + " did not answer in time", failure);
-    }
-    if (failure instanceof ConnectException || failure instanceof UnknownHostException) {
-      return ApiException.upstreamUnavailable("Pyroscope is unreachable (" + operation + "): "
-          + failure.getMessage(), failure);
-    }
-    if (failure instanceof HttpClosedException || failure instanceof ClosedChannelException
-        || failure instanceof IOException || failure instanceof VertxException) {
-      return ApiException.upstreamUnavailable("Pyroscope closed the connection (" + operation + ")", failure);
-    }
-    return ApiException.upstreamError("Pyroscope " + operation + " failed: " + failure, failure);
   }
 
   /** What Pyroscope said: a Connect {@code {"code","message"}} body, or plain text (legacy handlers). */
@@ -96,12 +89,12 @@ final class UpstreamFailures {
           JsonObject json = new JsonObject(raw);
           String message = json.getValue("message") instanceof String ? json.getString("message") : raw;
           String code = json.getValue("code") instanceof String ? json.getString("code") : null;
-          return new UpstreamMessage(code, abbreviate(message));
+          return new UpstreamMessage(code, oneLine(message));
         } catch (DecodeException e) {
-          return new UpstreamMessage(null, abbreviate(raw));
+          return new UpstreamMessage(null, oneLine(raw));
         }
       }
-      return new UpstreamMessage(null, raw.isEmpty() ? "(empty body)" : abbreviate(raw));
+      return new UpstreamMessage(null, raw.isEmpty() ? "(empty body)" : oneLine(raw));
     }
 
     boolean isConnectNotFound() {
@@ -112,9 +105,9 @@ final class UpstreamFailures {
       return text;
     }
 
-    private static String abbreviate(String value) {
-      String oneLine = value.replaceAll("\\s+", " ");
-      return oneLine.length() > MAX_MESSAGE ? oneLine.substring(0, MAX_MESSAGE) + "…" : oneLine;
+
+    private static String oneLine(String value) {
+      return Texts.abbreviate(value.replaceAll("\\s+", " "), MAX_MESSAGE + 1);
     }
   }
 }

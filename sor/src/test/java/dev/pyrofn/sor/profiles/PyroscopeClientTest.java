@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.pyrofn.analysis.profile.ProfileType;
+import dev.pyrofn.runtime.client.CircuitBreaker;
 import dev.pyrofn.runtime.config.Env;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.time.TimeWindow;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -251,6 +253,37 @@ class PyroscopeClientTest {
   }
 
   @Test
+  void aPyroscopeThatDropsConnectionsOpensTheBreakerWhichThenAnswers503WithoutAsking() {
+    stub.answer(PyroscopeStub.SELECT_MERGE, PyroscopeStub.Mode.CLOSE);
+    PyroscopeClient client = client(Map.of("PYROSCOPE_BREAKER_FAILURES", "2"));
+    failure(client.mergedProfile(CHECKOUT_CPU));
+    failure(client.mergedProfile(CHECKOUT_CPU));
+
+    ApiException error = failure(client.mergedProfile(CHECKOUT_CPU));
+
+    assertThat(error.status()).isEqualTo(503);
+    assertThat(error.getMessage()).contains("circuit open");
+    assertThat(stub.requests(PyroscopeStub.SELECT_MERGE)).hasSize(2);
+    assertThat(client.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
+  }
+
+  @Test
+  void aRejectedQueryABadBodyOrAnOverloaded503NeverOpensTheBreaker() {
+    stub.answer(PyroscopeStub.SELECT_MERGE, 400, "{\"code\":\"invalid_argument\",\"message\":\"bad selector\"}");
+    stub.answer(PyroscopeStub.LABEL_VALUES, 200, "<html>proxy login</html>");
+    stub.answer(PyroscopeStub.SERIES, 503, "{\"code\":\"unavailable\",\"message\":\"tenant overloaded\"}");
+    PyroscopeClient client = client(Map.of("PYROSCOPE_BREAKER_FAILURES", "1"));
+
+    assertThat(failure(client.mergedProfile(CHECKOUT_CPU)).status()).isEqualTo(400);
+    assertThat(failure(client.serviceNames(WINDOW)).status()).isEqualTo(502);
+    assertThat(failure(client.profileTypeIds("checkout", WINDOW)).status()).isEqualTo(503);
+    assertThat(failure(client.mergedProfile(CHECKOUT_CPU)).status()).isEqualTo(400);
+
+    assertThat(stub.requests(PyroscopeStub.SELECT_MERGE)).hasSize(2);
+    assertThat(client.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  @Test
   void aDiscoveryAnswerThatIsNotJsonIs502() {
     stub.answer(PyroscopeStub.LABEL_VALUES, 200, "<html>proxy login</html>");
 
@@ -273,7 +306,7 @@ class PyroscopeClientTest {
     Map<String, String> values = new HashMap<>();
     values.put("PYROSCOPE_URL", stub.url());
     values.putAll(env);
-    return PyroscopeClient.create(vertx, ProfileDataConfig.from(Env.of(values)));
+    return PyroscopeClient.create(vertx, ProfileDataConfig.from(Env.of(values)), new SimpleMeterRegistry());
   }
 
   private static <T> T await(Future<T> future) {

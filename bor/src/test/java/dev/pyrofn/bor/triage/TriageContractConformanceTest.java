@@ -1,0 +1,57 @@
+package dev.pyrofn.bor.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyrofn.bor.testing.BorHttp;
+import dev.pyrofn.bor.testing.SorStack;
+import dev.pyrofn.runtime.testing.OpenApiContracts;
+import io.swagger.v3.oas.models.PathItem.HttpMethod;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Real Triage answers (v1 and v2; a diagnosis, a rejected parameter, a missing app) conform to their contracts. */
+class TriageContractConformanceTest {
+  private static final String ROUTE = "/triage/{app}";
+
+  private static SorStack sors;
+
+  @BeforeAll
+  static void start() {
+    sors = SorStack.start();
+    sors.pyroscope().profile("checkout", TriageFunctionTest.CPU, Map.of(
+        "main;handle;java/util/regex/Pattern.compile", 30L, "main;handle;work", 50L, "main;idle", 20L));
+  }
+
+  @AfterAll
+  static void stop() {
+    sors.close();
+  }
+
+  @Test
+  void v1AnswersMatchTheV1Contract() {
+    checkAnswers(sors.bor(TriageVerticle.SPEC_V1, Map.of()), "ReadPyroscopeTriageAssessment.v1.yaml");
+  }
+
+  @Test
+  void v2AnswersMatchTheV2Contract() {
+    checkAnswers(sors.bor(TriageVerticle.SPEC_V2, Map.of()), "ReadPyroscopeTriageAssessment.v2.yaml");
+  }
+
+  private static void checkAnswers(BorHttp triage, String contractFile) {
+    Path contract = OpenApiContracts.SHIPPED.resolve(contractFile);
+    assertConforms(contract, triage.get("/triage/checkout?" + TriageFunctionTest.WINDOW), 200);
+    assertConforms(contract, triage.get("/triage/checkout?limit=0"), 400);
+    assertConforms(contract, triage.get("/triage/nobody?" + TriageFunctionTest.WINDOW), 404);
+  }
+
+  private static void assertConforms(Path contract, HttpResponse<Buffer> response, int status) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    assertThat(OpenApiContracts.violations(contract, ROUTE, HttpMethod.GET, status, response.bodyAsJsonObject()))
+        .as(contract.getFileName() + " " + status).isEmpty();
+  }
+}
