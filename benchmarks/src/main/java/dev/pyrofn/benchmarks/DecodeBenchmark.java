@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.pyrofn.analysis.decode.DecodedProfile;
 import dev.pyrofn.analysis.decode.FlameGraphDecoder;
 import dev.pyrofn.analysis.profile.FunctionTable;
+import dev.pyrofn.analysis.profile.FunctionStat;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,6 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class DecodeBenchmark {
   private static final JsonFactory JSON = new JsonFactory();
+  private static final int TOP_ROWS = 50;
 
   @Param({"65536", "1000000"})
   public int nodes;
@@ -62,21 +65,26 @@ public class DecodeBenchmark {
         json.length / 1e6);
   }
 
+  /** Decoded, then the top rows a caller lists (the Profile Data SOR's default {@code limit}). */
   @Benchmark
-  public DecodedProfile decode() {
-    return "render".equals(format) ? FlameGraphDecoder.decodeRender(json) : FlameGraphDecoder.decodeConnect(json);
+  public List<FunctionStat> decode() {
+    DecodedProfile profile = "render".equals(format) ? FlameGraphDecoder.decodeRender(json)
+        : FlameGraphDecoder.decodeConnect(json);
+    return profile.table().top(TOP_ROWS);
   }
 
   /** As {@link #decode()}, also collecting the caller -> callee edges the Profile Data SOR lists for diffs. */
   @Benchmark
-  public DecodedProfile decodeWithCalls() {
-    return "render".equals(format) ? FlameGraphDecoder.decodeRenderWithCalls(json)
+  public Object decodeWithCalls() {
+    DecodedProfile profile = "render".equals(format) ? FlameGraphDecoder.decodeRenderWithCalls(json)
         : FlameGraphDecoder.decodeConnectWithCalls(json);
+    return new Object[] {profile.table().top(TOP_ROWS), profile.calls()};
   }
 
   @Benchmark
-  public FunctionTable treeModel() throws IOException {
-    return "render".equals(format) ? TreeModelReference.render(json) : TreeModelReference.connect(json);
+  public List<FunctionStat> treeModel() throws IOException {
+    FunctionTable table = "render".equals(format) ? TreeModelReference.render(json) : TreeModelReference.connect(json);
+    return table.top(TOP_ROWS);
   }
 
   @Benchmark

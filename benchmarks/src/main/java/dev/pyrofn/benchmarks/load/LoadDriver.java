@@ -63,7 +63,9 @@ public final class LoadDriver {
         done.countDown();
       });
     }));
-    done.await(TIMEOUT_MS / 1000 + 30L, TimeUnit.SECONDS);
+    if (!done.await(warmup + seconds + TIMEOUT_MS / 1000 + 30L, TimeUnit.SECONDS)) {
+      System.out.println("some requests never completed: " + done.getCount());
+    }
     System.out.printf(Locale.ROOT, "warm-up %d s discarded, measured %d s; latency from each request's intended"
         + " start (ms)%n", warmup, seconds);
     for (LoadScenario scenario : scenarios) {
