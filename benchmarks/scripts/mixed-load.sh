@@ -8,6 +8,8 @@
 # Each scale (a space-separated list runs a scaling curve against the same launcher, one driver run each)
 # multiplies the seeds' mix at 10x peak (Triage 50/s, Diff 30/s, Fleet 20/s). LAUNCHER_JAVA_OPTS sets the
 # launcher's JVM options (default: the ones the images ship, see deploy/docker/function.Dockerfile).
+# NICE=-10 runs the stub, the launcher and the driver at that priority (root only), so that other work sharing
+# the machine takes less of their CPU; the docs say for each recorded run whether it was used.
 # Ports: BASE_PORT (default 17180) and BASE_PORT-1000 for the stub; pick others if they are taken.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,11 +20,13 @@ WARMUP=${4:-15}
 BASE=${BASE_PORT:-17180}
 STUB_PORT=$((BASE - 1000))
 JAR=benchmarks/target/benchmarks.jar
+RUN=()
+[ -n "${NICE:-}" ] && RUN=(nice -n "$NICE")
 DATA=$(mktemp -d)
 rate() { awk -v r="$1" -v s="$SCALE" 'BEGIN { printf "%g", r * s }'; }
 drive() {
   echo "== scale $SCALE; cache ttl ${CACHE_TTL_MS} ms; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -cp "$JAR" dev.pyrofn.benchmarks.load.LoadDriver "$WARMUP" "$SECONDS_MEASURED" \
+  "${RUN[@]}" java -cp "$JAR" dev.pyrofn.benchmarks.load.LoadDriver "$WARMUP" "$SECONDS_MEASURED" \
     "health (idle SOR)|50|1|http://localhost:$((BASE + 14))/health" \
     "health (Triage v2)|50|1|http://localhost:$((BASE + 1))/health" \
     "Triage v2|$(rate 50)|15|http://localhost:$((BASE + 1))/triage/app-{i}?types=cpu,alloc" \
@@ -45,12 +49,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-java -cp "$JAR" dev.pyrofn.benchmarks.load.StubPyroscope "$STUB_PORT" 20 15 120 > "$DATA/stub.log" 2>&1 &
+"${RUN[@]}" java -cp "$JAR" dev.pyrofn.benchmarks.load.StubPyroscope "$STUB_PORT" 20 15 120 > "$DATA/stub.log" 2>&1 &
 STUB_PID=$!
 # shellcheck disable=SC2086
 LOCAL_BASE_PORT=$BASE DATA_DIR="$DATA" PYROSCOPE_URL="http://localhost:$STUB_PORT" \
   PROFILE_CACHE_TTL_MS="$CACHE_TTL_MS" \
-  java ${LAUNCHER_JAVA_OPTS:--XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError} "-Xlog:gc:file=$DATA/gc.log" \
+  "${RUN[@]}" java ${LAUNCHER_JAVA_OPTS:--XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError} "-Xlog:gc:file=$DATA/gc.log" \
   -jar local/target/pyrofn-local.jar \
   > "$DATA/launcher.log" 2>&1 &
 LAUNCHER_PID=$!
