@@ -24,7 +24,12 @@ RUN=()
 [ -n "${NICE:-}" ] && RUN=(nice -n "$NICE")
 DATA=$(mktemp -d)
 rate() { awk -v r="$1" -v s="$SCALE" 'BEGIN { printf "%g", r * s }'; }
+# CPU seconds (user + system) a process has used so far.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 drive() {
+  local launcher_cpu stub_cpu
+  launcher_cpu=$(cpu_seconds "$LAUNCHER_PID")
+  stub_cpu=$(cpu_seconds "$STUB_PID")
   echo "== scale $SCALE; cache ttl ${CACHE_TTL_MS} ms; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   "${RUN[@]}" java -cp "$JAR" dev.pyrofn.benchmarks.load.LoadDriver "$WARMUP" "$SECONDS_MEASURED" \
     "health (idle SOR)|50|1|http://localhost:$((BASE + 14))/health" \
@@ -33,6 +38,9 @@ drive() {
     "Diff v2|$(rate 30)|15|http://localhost:$((BASE + 3))/diff/app-{i}?type=cpu" \
     "Fleet v2 (15 apps)|$(rate 20)|1|http://localhost:$((BASE + 5))/search?function=Pattern.compile"
   echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "CPU used during warm-up + run: launcher $(awk -v a="$launcher_cpu" -v b="$(cpu_seconds "$LAUNCHER_PID")" \
+    'BEGIN { printf "%.1f", b - a }') s, stub $(awk -v a="$stub_cpu" -v b="$(cpu_seconds "$STUB_PID")" \
+    'BEGIN { printf "%.1f", b - a }') s, over $((WARMUP + SECONDS_MEASURED)) s on $(nproc) cores"
   gc_pauses
 }
 # The launcher's GC pauses since the previous call: count, total and longest (from -Xlog:gc).
