@@ -62,7 +62,7 @@ STUB_PID=$!
 # shellcheck disable=SC2086
 LOCAL_BASE_PORT=$BASE DATA_DIR="$DATA" PYROSCOPE_URL="http://localhost:$STUB_PORT" \
   PROFILE_CACHE_TTL_MS="$CACHE_TTL_MS" \
-  "${RUN[@]}" java ${LAUNCHER_JAVA_OPTS:--XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError} "-Xlog:gc:file=$DATA/gc.log" \
+  "${RUN[@]}" java ${LAUNCHER_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitialRAMPercentage=75 -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError} "-Xlog:gc:file=$DATA/gc.log" \
   -jar local/target/pyrofn-local.jar \
   > "$DATA/launcher.log" 2>&1 &
 LAUNCHER_PID=$!

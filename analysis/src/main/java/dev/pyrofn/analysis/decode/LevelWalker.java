@@ -17,6 +17,8 @@ import java.util.Arrays;
 final class LevelWalker implements LevelSink {
   private static final int INITIAL_WIDTH = 256;
   private static final int FILTERS = 4;
+  // Beyond this, the next level's buffers grow as it streams in instead of being reserved ahead.
+  private static final int MAX_RESERVED_WIDTH = 1 << 22;
   // Odd multipliers for Fibonacci-style hashing: the top 6 bits of id * multiplier pick the bit of a filter.
   private static final int[] HASH_MULTIPLIERS = {0x9E3779B9, 0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2F};
 
@@ -233,7 +235,22 @@ final class LevelWalker implements LevelSink {
     spans = spareSpans;
     cells = spareCells;
     masks = spareMasks;
+    reserveNextLevel(count);
     count = 0;
+  }
+
+  /**
+   * The spare buffers hold nothing worth keeping, so when they are smaller than twice the level just read they
+   * are replaced (not copied) by buffers of that size: levels of a wide flame graph grow from one to the next,
+   * and growing each one by copying as it streams in would copy most nodes once more.
+   */
+  private void reserveNextLevel(int width) {
+    int wanted = Math.max(INITIAL_WIDTH, width * 2);
+    if (cells.length < wanted && wanted <= MAX_RESERVED_WIDTH) {
+      cells = new int[wanted];
+      masks = new long[wanted * FILTERS];
+      spans = new long[wanted * 2 * sides];
+    }
   }
 
   private static long bitOf(int id, int filter) {
