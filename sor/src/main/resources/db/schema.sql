@@ -26,6 +26,7 @@ CREATE TABLE triage_history (
     requested_by    VARCHAR(255),
     request_id      VARCHAR(128)  CHECK (request_id IS NULL OR length(btrim(request_id)) > 0),
     created_at      TIMESTAMPTZ   NOT NULL DEFAULT now(),
+    call_sites      JSONB         NOT NULL DEFAULT '[]'::jsonb CHECK (jsonb_typeof(call_sites) = 'array'),
     CONSTRAINT uq_triage_history_request_id UNIQUE (request_id)
 );
 

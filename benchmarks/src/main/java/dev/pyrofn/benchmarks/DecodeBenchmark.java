@@ -3,6 +3,7 @@ package dev.pyrofn.benchmarks;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.pyrofn.analysis.callsite.AppFrames;
 import dev.pyrofn.analysis.decode.DecodedProfile;
 import dev.pyrofn.analysis.decode.FlameGraphDecoder;
 import dev.pyrofn.analysis.profile.FunctionTable;
@@ -85,6 +86,24 @@ public class DecodeBenchmark {
   public List<FunctionStat> treeModel() throws IOException {
     FunctionTable table = "render".equals(format) ? TreeModelReference.render(json) : TreeModelReference.connect(json);
     return table.top(TOP_ROWS);
+  }
+
+  /**
+   * The same decode collecting caller edges (call sites). Every generated name is {@code com/example/...}, so under
+   * the default heuristic every frame is application code: each node adds an edge to its parent, the most distinct
+   * pairs a graph of this shape can produce (the worst case for the edge table).
+   */
+  @Benchmark
+  public DecodedProfile decodeWithCallSites() {
+    return "render".equals(format) ? FlameGraphDecoder.decodeRender(json, AppFrames.heuristic())
+        : FlameGraphDecoder.decodeConnect(json, AppFrames.heuristic());
+  }
+
+  /** What the Profile Data SOR does for a call-site request: caller -> callee edges and call sites, one pass. */
+  @Benchmark
+  public DecodedProfile decodeWithCallsAndCallSites() {
+    return "render".equals(format) ? FlameGraphDecoder.decodeRenderWithCalls(json, AppFrames.heuristic())
+        : FlameGraphDecoder.decodeConnectWithCalls(json, AppFrames.heuristic());
   }
 
   @Benchmark

@@ -35,6 +35,15 @@ class BorCatalogTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("PROFILE_DATA_URL");
   }
 
+  @Test
+  void aMalformedAppPackagesListStopsTheFunctionBeforeItStarts() {
+    FunctionSpec spec = BorCatalog.create().find("ReadPyroscopeFleetSearch.v1");
+    Env env = Env.of(Map.of("PROFILE_DATA_URL", SorStack.deadUrl(), "APP_PACKAGES", "com/acme/,,com/bank/"));
+
+    assertThatThrownBy(() -> spec.create(FunctionContext.create(spec, env, Metrics.newRegistry())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("APP_PACKAGES");
+  }
+
   @ParameterizedTest
   @CsvSource({
       "ReadPyroscopeTriageAssessment.v1, /triage/{app}",

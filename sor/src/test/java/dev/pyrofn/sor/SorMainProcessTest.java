@@ -102,7 +102,7 @@ class SorMainProcessTest {
     String output = run(sorMain(partial), 2);
     List<String> errors = output.lines().filter(line -> line.contains("error")).collect(Collectors.toList());
     assertThat(errors).containsExactly("configuration error: database process_schema_partial has tables but no"
-        + " Flyway history, and they are not schema.sql (version 1): missing table alert_rule, missing table"
+        + " Flyway history, and they are not schema.sql (closest: version 2.13): missing table alert_rule, missing table"
         + " service_registry. Apply schema.sql to an empty database (or let the functions create the schema), or set"
         + " DB_MIGRATE=false to manage it yourself");
     assertThat(output).doesNotContain("\tat ");

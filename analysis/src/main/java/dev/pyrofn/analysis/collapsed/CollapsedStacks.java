@@ -1,5 +1,9 @@
 package dev.pyrofn.analysis.collapsed;
 
+import dev.pyrofn.analysis.callsite.AppFrames;
+import dev.pyrofn.analysis.callsite.CallerEdges;
+import dev.pyrofn.analysis.callsite.FrameKind;
+import dev.pyrofn.analysis.decode.DecodedProfile;
 import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import java.io.BufferedReader;
@@ -80,7 +84,26 @@ public final class CollapsedStacks {
   }
 
   public static FunctionTable read(Reader reader) {
-    Accumulator acc = new Accumulator();
+    return accumulate(reader, new Accumulator(null)).toTable();
+  }
+
+  /**
+   * The table and the caller edges of the stacks ({@link DecodedProfile#callSites()}), with {@code appFrames}
+   * deciding which frames are application code, by the same rules as the flame-graph decoder.
+   */
+  public static DecodedProfile readWithCallSites(Path file, AppFrames appFrames) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return accumulate(reader, new Accumulator(appFrames)).toProfile();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read collapsed stacks " + file, e);
+    }
+  }
+
+  public static DecodedProfile parseWithCallSites(String text, AppFrames appFrames) {
+    return accumulate(new StringReader(text), new Accumulator(appFrames)).toProfile();
+  }
+
+  private static Accumulator accumulate(Reader reader, Accumulator acc) {
     BufferedReader lines = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
     try {
       String line;
@@ -92,17 +115,26 @@ public final class CollapsedStacks {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read collapsed stacks", e);
     }
-    return acc.toTable();
+    return acc;
   }
 
   /** Names interned to dense ints; {@code seenOnLine[id]} stamps the last line that counted the id's total. */
   private static final class Accumulator {
+    private final AppFrames appFrames;
+    private final CallerEdges edges;
+    private final List<FrameKind> kinds = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private long[] self = new long[64];
     private long[] total = new long[64];
     private int[] seenOnLine = new int[64];
     private long rootTotal;
+    private int lines;
+
+    Accumulator(AppFrames appFrames) {
+      this.appFrames = appFrames;
+      this.edges = appFrames == null ? null : new CallerEdges();
+    }
 
     void addLine(String line, int lineNumber) {
       if (line.isEmpty()) {
@@ -115,16 +147,35 @@ public final class CollapsedStacks {
       long count = parseCount(line.substring(space + 1), lineNumber);
       String[] frames = line.substring(0, space).trim().split(";");
       int leaf = -1;
+      // Call sites: the nearest application frame above the current frame (or a marker), and the parent's id.
+      int above = CallerEdges.NO_CALLER;
+      int here = CallerEdges.NO_CALLER;
+      int parent = -1;
       for (int i = 0; i < frames.length; i++) {
         String frame = frames[i].trim();
         if (frame.isEmpty() || (i == 0 && isThreadName(frame))) {
           continue;
         }
+        int id = idOf(frame);
+        boolean outermost = seenOnLine[id] != lineNumber;
         leaf = countTotal(frame, count, lineNumber);
+        if (edges != null) {
+          above = here;
+          FrameKind kind = kinds.get(leaf);
+          here = kind == FrameKind.APPLICATION ? leaf : kind == FrameKind.IDLE ? CallerEdges.IDLE : above;
+          if (outermost && count > 0) {
+            edges.addTotal(leaf, above, count, above >= 0 && parent == above && kind != FrameKind.APPLICATION);
+          }
+          parent = leaf;
+        }
       }
       if (leaf >= 0) {
         self[leaf] += count;
         rootTotal += count;
+        lines++;
+        if (edges != null && count > 0) {
+          edges.addSelf(leaf, here, count);
+        }
       }
     }
 
@@ -145,6 +196,9 @@ public final class CollapsedStacks {
       int id = names.size();
       ids.put(name, id);
       names.add(name);
+      if (appFrames != null) {
+        kinds.add(appFrames.kindOf(name));
+      }
       if (id == self.length) {
         self = Arrays.copyOf(self, id * 2);
         total = Arrays.copyOf(total, id * 2);
@@ -155,6 +209,10 @@ public final class CollapsedStacks {
 
     FunctionTable toTable() {
       return FunctionTable.fromArrays(rootTotal, names.toArray(new String[0]), self, total, names.size());
+    }
+
+    DecodedProfile toProfile() {
+      return DecodedProfile.of(toTable(), null, 0, lines, edges.build(names::get, rootTotal));
     }
 
     private static boolean isThreadName(String frame) {

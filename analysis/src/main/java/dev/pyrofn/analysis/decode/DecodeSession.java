@@ -2,6 +2,9 @@ package dev.pyrofn.analysis.decode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.pyrofn.analysis.callsite.AppFrames;
+import dev.pyrofn.analysis.callsite.CallSiteTable;
+import dev.pyrofn.analysis.callsite.CallerEdges;
 import java.io.IOException;
 
 /**
@@ -13,6 +16,7 @@ final class DecodeSession {
   private final int sides;
   private final String expectedFormat;
   private final boolean withCalls;
+  private final AppFrames appFrames;
 
   private NameTable names;
   private LevelWalker walker;
@@ -29,14 +33,18 @@ final class DecodeSession {
 
   /** {@code sides}: 1 for a single profile, 2 for a diff; {@code expectedFormat}: "single" or "double". */
   DecodeSession(int sides, String expectedFormat) {
-    this(sides, expectedFormat, false);
+    this(sides, expectedFormat, false, null);
   }
 
-  /** {@code withCalls}: also collect caller -> callee edges (see {@link DecodedProfile#calls()}). */
-  DecodeSession(int sides, String expectedFormat, boolean withCalls) {
+  /**
+   * {@code withCalls}: also collect caller -> callee edges (see {@link DecodedProfile#calls()});
+   * {@code appFrames}: null for no call sites, else also caller edges (call sites) classified by it.
+   */
+  DecodeSession(int sides, String expectedFormat, boolean withCalls, AppFrames appFrames) {
     this.sides = sides;
     this.expectedFormat = expectedFormat;
     this.withCalls = withCalls;
+    this.appFrames = appFrames;
   }
 
   void readNames(JsonParser p, JsonToken token, String field) throws IOException {
@@ -58,7 +66,7 @@ final class DecodeSession {
   /** Where the numbers of {@code levels} go: straight into the walk, or into a buffer until names arrive. */
   LevelSink levelSink() {
     if (names != null) {
-      walker = new LevelWalker(names, sides, withCalls);
+      walker = new LevelWalker(names, sides, withCalls, appFrames);
       return walker;
     }
     buffer = new LevelBuffer();
@@ -104,7 +112,7 @@ final class DecodeSession {
 
   private LevelWalker walk() {
     if (buffer != null) {
-      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, sides, withCalls);
+      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, sides, withCalls, appFrames);
       buffer.replayInto(late);
       return late;
     }
@@ -115,7 +123,10 @@ final class DecodeSession {
     String unitsValue = units != null ? units : fallbackUnits;
     long rate = sampleRate >= 0 ? sampleRate : Math.max(fallbackSampleRate, 0);
     NameTable table = names == null ? NameTable.empty() : names;
-    return DecodedProfile.of(walked.side(side).toTable(table), unitsValue, rate, walked.nodeCount())
+    SideTotals totals = walked.side(side);
+    CallerEdges edges = walked.edges(side);
+    CallSiteTable callSites = edges == null ? CallSiteTable.absent() : edges.build(table::nameOf, totals.rootTotal());
+    return DecodedProfile.of(totals.toTable(table), unitsValue, rate, walked.nodeCount(), callSites)
         .withCalls(walked.calls(side));
   }
 

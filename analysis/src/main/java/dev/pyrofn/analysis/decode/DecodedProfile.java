@@ -1,5 +1,6 @@
 package dev.pyrofn.analysis.decode;
 
+import dev.pyrofn.analysis.callsite.CallSiteTable;
 import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
@@ -17,26 +18,31 @@ public final class DecodedProfile {
   /** Name Pyroscope gives to the node that collects everything truncated by {@code maxNodes}. */
   public static final String OTHER = "other";
 
-  private static final DecodedProfile EMPTY = new DecodedProfile(FunctionTable.empty(), null, 0, 0);
+  private static final DecodedProfile EMPTY =
+      new DecodedProfile(FunctionTable.empty(), null, 0, 0, CallSiteTable.absent());
 
   private final FunctionTable table;
   private final String units;
   private final long sampleRate;
   private final long otherValue;
   private final int nodeCount;
+  private final CallSiteTable callSites;
   private final CallGraph calls;
 
-  private DecodedProfile(FunctionTable table, String units, long sampleRate, int nodeCount) {
-    this(table, units, sampleRate, nodeCount, CallGraph.empty());
+  private DecodedProfile(FunctionTable table, String units, long sampleRate, int nodeCount,
+      CallSiteTable callSites) {
+    this(table, units, sampleRate, nodeCount, callSites, CallGraph.empty());
   }
 
-  private DecodedProfile(FunctionTable table, String units, long sampleRate, int nodeCount, CallGraph calls) {
+  private DecodedProfile(FunctionTable table, String units, long sampleRate, int nodeCount,
+      CallSiteTable callSites, CallGraph calls) {
     this.calls = Objects.requireNonNull(calls, "calls");
     this.table = Objects.requireNonNull(table, "table");
     this.units = units;
     this.sampleRate = sampleRate;
     this.otherValue = table.selfOf(OTHER);
     this.nodeCount = nodeCount;
+    this.callSites = Objects.requireNonNull(callSites, "callSites");
   }
 
   /** A profile with no samples: what the server answers for a window without data. */
@@ -46,10 +52,16 @@ public final class DecodedProfile {
 
   /** {@code units} may be null (Connect answers carry none); {@code sampleRate} is 0 when absent. */
   public static DecodedProfile of(FunctionTable table, String units, long sampleRate, int nodeCount) {
+    return of(table, units, sampleRate, nodeCount, CallSiteTable.absent());
+  }
+
+  /** As above, with the caller edges the decoder collected (or {@link CallSiteTable#absent()}). */
+  public static DecodedProfile of(FunctionTable table, String units, long sampleRate, int nodeCount,
+      CallSiteTable callSites) {
     if (sampleRate < 0 || nodeCount < 0) {
       throw new IllegalArgumentException("negative sampleRate or nodeCount");
     }
-    return new DecodedProfile(table, units, sampleRate, nodeCount);
+    return new DecodedProfile(table, units, sampleRate, nodeCount, callSites);
   }
 
   public FunctionTable table() {
@@ -58,7 +70,7 @@ public final class DecodedProfile {
 
   /** This profile with its caller -> callee edges. */
   public DecodedProfile withCalls(CallGraph value) {
-    return new DecodedProfile(table, units, sampleRate, nodeCount, value);
+    return new DecodedProfile(table, units, sampleRate, nodeCount, callSites, value);
   }
 
   /**
@@ -94,6 +106,11 @@ public final class DecodedProfile {
 
   public int nodeCount() {
     return nodeCount;
+  }
+
+  /** Who calls what, when the profile was decoded with {@link dev.pyrofn.analysis.callsite.AppFrames}. */
+  public CallSiteTable callSites() {
+    return callSites;
   }
 
   @Override

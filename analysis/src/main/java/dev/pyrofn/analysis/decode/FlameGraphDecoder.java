@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.pyrofn.analysis.callsite.AppFrames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,12 +43,12 @@ public final class FlameGraphDecoder {
 
   /** As {@link #decodeRender(byte[])}, also collecting caller -> callee edges ({@link DecodedProfile#calls()}). */
   public static DecodedProfile decodeRenderWithCalls(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true), Shape.RENDER)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, null), Shape.RENDER)[0];
   }
 
   /** As {@link #decodeConnect(byte[])}, also collecting caller -> callee edges. */
   public static DecodedProfile decodeConnectWithCalls(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true), Shape.CONNECT)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, null), Shape.CONNECT)[0];
   }
 
   /** A Connect {@code SelectMergeStacktraces} answer. */
@@ -57,6 +58,42 @@ public final class FlameGraphDecoder {
 
   public static DecodedProfile decodeConnect(byte[] json) {
     return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.CONNECT)[0];
+  }
+
+  /**
+   * A render answer, also collecting caller edges ({@link DecodedProfile#callSites()}) with {@code appFrames}
+   * deciding which frames are application code. Same single pass; memory grows by the edges kept (bounded).
+   */
+  public static DecodedProfile decodeRender(byte[] json, AppFrames appFrames) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, false, appFrames), Shape.RENDER)[0];
+  }
+
+  /**
+   * A render answer with both the caller -> callee edges ({@link DecodedProfile#calls()}) and, when
+   * {@code appFrames} is not null, the caller edges of call sites: what the Profile Data SOR decodes.
+   */
+  public static DecodedProfile decodeRenderWithCalls(byte[] json, AppFrames appFrames) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, appFrames), Shape.RENDER)[0];
+  }
+
+  /** A Connect answer with caller -> callee edges and (appFrames not null) call sites. */
+  public static DecodedProfile decodeConnectWithCalls(byte[] json, AppFrames appFrames) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, appFrames), Shape.CONNECT)[0];
+  }
+
+  /** A Connect answer with caller edges; see {@link #decodeRender(byte[], AppFrames)}. */
+  public static DecodedProfile decodeConnect(byte[] json, AppFrames appFrames) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, false, appFrames), Shape.CONNECT)[0];
+  }
+
+  /** A render-diff answer with caller edges on both sides. */
+  public static DecodedDiff decodeRenderDiff(byte[] json, AppFrames appFrames) {
+    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE, false, appFrames), Shape.RENDER));
+  }
+
+  /** A Connect diff answer with caller edges on both sides. */
+  public static DecodedDiff decodeConnectDiff(byte[] json, AppFrames appFrames) {
+    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE, false, appFrames), Shape.CONNECT));
   }
 
   /** A {@code /pyroscope/render-diff} answer ({@code metadata.format} "double", 7 numbers per node). */

@@ -1,5 +1,8 @@
 package dev.pyrofn.analysis.decode;
 
+import dev.pyrofn.analysis.callsite.AppFrames;
+import dev.pyrofn.analysis.callsite.CallerEdges;
+import dev.pyrofn.analysis.callsite.FrameKind;
 import java.util.Arrays;
 
 /**
@@ -12,7 +15,9 @@ import java.util.Arrays;
  * are sorted by offset, so one cursor that only moves right finds every parent.
  *
  * <p>Only two levels are held at a time, as packed arrays, plus the {@link AncestorPaths} frontier and the
- * per-function sums.
+ * per-function sums. When call sites are asked for ({@link AppFrames} given), each node of the two levels also
+ * carries the nearest application frame at or above it, and every node adds its value to one
+ * {@link CallerEdges} pair per side: memory bounded by the pairs kept, still one pass.
  */
 final class LevelWalker implements LevelSink {
   private static final int INITIAL_WIDTH = 256;
@@ -27,6 +32,9 @@ final class LevelWalker implements LevelSink {
   private final int groupSize;
   private final SideTotals[] totals;
   private final AncestorPaths paths;
+  // Call sites: null when not asked for. kinds[id] is APPLICATION, IDLE or OTHER for each function id.
+  private final byte[] kinds;
+  private final CallerEdges[] edges;
 
   private final long[] group;
   private int filled;
@@ -52,15 +60,29 @@ final class LevelWalker implements LevelSink {
   private long[] masks = new long[INITIAL_WIDTH * FILTERS];
   private int count;
   private int parentCursor;
+  // Call sites only: per node, its function id and the nearest application frame at or above it (a function id,
+  // CallerEdges.NO_CALLER or CallerEdges.IDLE).
+  private int[] previousIds = new int[0];
+  private int[] previousAppAt = new int[0];
+  private int[] ids = new int[0];
+  private int[] appAt = new int[0];
+
+  private static final byte OTHER = 0;
+  private static final byte APPLICATION = 1;
+  private static final byte IDLE = 2;
 
   // Caller -> callee sums, only when asked for (the diff's grouping); null otherwise.
   private final CallEdges calls;
 
   LevelWalker(NameTable names, int sides) {
-    this(names, sides, false);
+    this(names, sides, false, null);
   }
 
-  LevelWalker(NameTable names, int sides, boolean withCalls) {
+  /**
+   * {@code withCalls}: also collect caller -> callee edges (the diff's grouping); {@code appFrames}: null for no
+   * call sites, else also collect caller edges classified by it.
+   */
+  LevelWalker(NameTable names, int sides, boolean withCalls, AppFrames appFrames) {
     this.calls = withCalls ? new CallEdges(sides, names.functionCount()) : null;
     this.names = names;
     this.sides = sides;
@@ -72,6 +94,29 @@ final class LevelWalker implements LevelSink {
     this.paths = new AncestorPaths(names.functionCount());
     this.group = new long[groupSize];
     this.previousEnd = new long[sides];
+    if (appFrames == null) {
+      this.kinds = null;
+      this.edges = null;
+    } else {
+      this.kinds = classify(names, appFrames);
+      this.edges = new CallerEdges[sides];
+      for (int s = 0; s < sides; s++) {
+        edges[s] = new CallerEdges();
+      }
+      previousIds = new int[INITIAL_WIDTH];
+      previousAppAt = new int[INITIAL_WIDTH];
+      ids = new int[INITIAL_WIDTH];
+      appAt = new int[INITIAL_WIDTH];
+    }
+  }
+
+  private static byte[] classify(NameTable names, AppFrames appFrames) {
+    byte[] kinds = new byte[names.functionCount()];
+    for (int id = 0; id < kinds.length; id++) {
+      FrameKind kind = appFrames.kindOf(names.nameOf(id));
+      kinds[id] = kind == FrameKind.APPLICATION ? APPLICATION : kind == FrameKind.IDLE ? IDLE : OTHER;
+    }
+    return kinds;
   }
 
   @Override
@@ -113,6 +158,11 @@ final class LevelWalker implements LevelSink {
     return totals[s];
   }
 
+  /** The caller edges of side {@code s}; null when call sites were not asked for. */
+  CallerEdges edges(int s) {
+    return edges == null ? null : edges[s];
+  }
+
   /** Cells held by the recursion check: bounded by the frontier, not by the node count. */
   int retainedCells() {
     return paths.size();
@@ -128,6 +178,10 @@ final class LevelWalker implements LevelSink {
     if (level == 0) {
       cells[count] = paths.addRoot();
       Arrays.fill(masks, FILTERS * count, FILTERS * count + FILTERS, 0L);
+      if (kinds != null) {
+        ids[count] = -1;
+        appAt[count] = CallerEdges.NO_CALLER;
+      }
       for (int s = 0; s < sides; s++) {
         totals[s].addRoot(group[3 * s + 1]);
       }
@@ -156,11 +210,37 @@ final class LevelWalker implements LevelSink {
         }
       }
     }
+    if (kinds != null) {
+      addCallerEdges(id, parent, nested);
+    }
   }
 
   /** Caller -> callee edges of side {@code s}; empty when the walk was not asked to collect them. */
   dev.pyrofn.analysis.profile.CallGraph calls(int s) {
     return calls == null ? dev.pyrofn.analysis.profile.CallGraph.empty() : calls.toGraph(names, s);
+  }
+
+  /**
+   * The nearest application frame strictly above this node is the one at or above its parent; an idle wait
+   * hides the callers above it (a pool's parked worker is not called by anyone).
+   */
+  private void addCallerEdges(int id, int parent, boolean nested) {
+    int above = previousAppAt[parent];
+    byte kind = kinds[id];
+    int here = kind == APPLICATION ? id : kind == IDLE ? CallerEdges.IDLE : above;
+    ids[count] = id;
+    appAt[count] = here;
+    boolean entry = above >= 0 && previousIds[parent] == above && kind != APPLICATION;
+    for (int s = 0; s < sides; s++) {
+      long total = group[3 * s + 1];
+      long self = group[3 * s + 2];
+      if (!nested && total > 0) {
+        edges[s].addTotal(id, above, total, entry);
+      }
+      if (self > 0) {
+        edges[s].addSelf(id, here, self);
+      }
+    }
   }
 
   private boolean mayHaveAncestorNamed(int parent, int id) {
@@ -221,6 +301,10 @@ final class LevelWalker implements LevelSink {
       cells = Arrays.copyOf(cells, capacity);
       masks = Arrays.copyOf(masks, capacity * FILTERS);
       spans = Arrays.copyOf(spans, capacity * 2 * sides);
+      if (kinds != null) {
+        ids = Arrays.copyOf(ids, capacity);
+        appAt = Arrays.copyOf(appAt, capacity);
+      }
     }
   }
 
@@ -232,6 +316,12 @@ final class LevelWalker implements LevelSink {
     previousCells = cells;
     previousMasks = masks;
     previousCount = count;
+    int[] spareIds = previousIds;
+    int[] spareAppAt = previousAppAt;
+    previousIds = ids;
+    previousAppAt = appAt;
+    ids = spareIds;
+    appAt = spareAppAt;
     spans = spareSpans;
     cells = spareCells;
     masks = spareMasks;

@@ -1,8 +1,10 @@
 package dev.pyrofn.analysis.diff;
 
+import dev.pyrofn.analysis.callsite.CallSite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders a {@link DiffReport} as Markdown for a pull-request comment, in the order a reviewer reads it: the
@@ -24,6 +26,15 @@ public final class DiffMarkdown {
   /** {@code baselineWindow}/{@code currentWindow}: how to name each window, e.g. "10:00–10:15 UTC (900 s)". */
   public static String render(String appName, String profileType, String baselineWindow, String currentWindow,
       DiffReport report) {
+    return render(appName, profileType, baselineWindow, currentWindow, report, null);
+  }
+
+  /**
+   * As above, with the application frame each grouped regression appeared under ({@code callSites}: entry frame →
+   * its call sites, largest first): the top-changes table gets a "Called from" column. Null leaves it out.
+   */
+  public static String render(String appName, String profileType, String baselineWindow, String currentWindow,
+      DiffReport report, Map<String, List<CallSite>> callSites) {
     CostUnit unit = report.rates().unit();
     StringBuilder md = new StringBuilder();
     md.append("### Profile diff: `").append(code(appName)).append("` (").append(code(profileType)).append(") — ")
@@ -38,7 +49,7 @@ public final class DiffMarkdown {
       }
       md.append('\n');
     }
-    topChanges(md, report, unit);
+    topChanges(md, report, unit, callSites);
     regressionTable(md, report, unit);
     improvementTable(md, report, unit);
     if (!report.groupedByCalls()) {
@@ -47,7 +58,8 @@ public final class DiffMarkdown {
     return md.toString();
   }
 
-  private static void topChanges(StringBuilder md, DiffReport report, CostUnit unit) {
+  private static void topChanges(StringBuilder md, DiffReport report, CostUnit unit,
+      Map<String, List<CallSite>> callSites) {
     md.append("#### Top changes\n\n");
     List<ChangeGroup> groups = report.regressionGroups();
     if (groups.isEmpty()) {
@@ -55,8 +67,9 @@ public final class DiffMarkdown {
           + "elsewhere, not a regression).\n\n");
       return;
     }
-    md.append("| # | Entry frame | Inclusive Δ | Self Δ | Cost/s Δ | Frames | Status | Level |\n");
-    md.append("|---:|---|---:|---:|---:|---:|---|---|\n");
+    md.append("| # | Entry frame | Inclusive Δ | Self Δ | Cost/s Δ | Frames | Status | Level |")
+        .append(callSites == null ? "\n" : " Called from |\n");
+    md.append("|---:|---|---:|---:|---:|---:|---|---|").append(callSites == null ? "\n" : "---|\n");
     for (int i = 0; i < Math.min(TOP, groups.size()); i++) {
       ChangeGroup group = groups.get(i);
       FunctionDiff entry = group.entry();
@@ -65,6 +78,10 @@ public final class DiffMarkdown {
           entry.baselineInclusivePercent(), entry.currentInclusivePercent(), entry.deltaPercent(),
           signed(unit, entry.inclusiveDeltaPerSecond()), group.members().size(), entry.status().id(),
           level(group.level())));
+      if (callSites != null) {
+        md.setLength(md.length() - System.lineSeparator().length());
+        md.append(' ').append(calledFrom(callSites.getOrDefault(entry.function(), List.of()))).append(" |\n");
+      }
     }
     if (groups.size() > TOP) {
       md.append(String.format(Locale.ROOT, "%n%d more grouped regressions below the warn level.%n",
@@ -143,6 +160,19 @@ public final class DiffMarkdown {
     }
     String limit = ProfileDiff.plain(row.approvedThreshold().get()) + "%";
     return row.exceedsThreshold() ? "**" + limit + " exceeded**" : limit;
+  }
+
+  /** "`A` (23.2%), `B` (4.0%)" or "—" when no application frame leads to it. */
+  private static String calledFrom(List<CallSite> sites) {
+    if (sites.isEmpty()) {
+      return "—";
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < Math.min(2, sites.size()); i++) {
+      text.append(i == 0 ? "" : ", ").append('`').append(code(sites.get(i).function())).append('`')
+          .append(String.format(Locale.ROOT, " (%.1f%%)", sites.get(i).percent()));
+    }
+    return text.toString();
   }
 
   private static String level(ChangeGroup.Level level) {

@@ -27,6 +27,7 @@ final class CatalogRuleParser {
           .exclude(exclusionGroups(node.path("exclude"), path + ".exclude"))
           .applicationOnly(node.path("applicationOnly").asBoolean(false))
           .fallback(node.path("fallback").asBoolean(false))
+          .stackScope(StackScope.parse(node.path("stacks").asText(""), path + ".stacks"))
           .levels(levels(node.path("levels"), path + ".levels"))
           .recommendation(text(node, "recommendation", path))
           .build();

@@ -1,5 +1,6 @@
 package dev.pyrofn.analysis.triage;
 
+import dev.pyrofn.analysis.callsite.CallSite;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ public final class Finding {
   private final double score;
   private final double percent;
   private final List<FrameShare> functions;
+  private final List<CallSite> callSites;
   private final String recommendation;
 
   private Finding(Builder b) {
@@ -23,6 +25,7 @@ public final class Finding {
     this.severity = Severity.fromScore(b.score);
     this.percent = b.percent;
     this.functions = Collections.unmodifiableList(b.functions);
+    this.callSites = Collections.unmodifiableList(b.callSites);
     this.recommendation = Objects.requireNonNull(b.recommendation, "recommendation");
   }
 
@@ -63,6 +66,14 @@ public final class Finding {
     return functions;
   }
 
+  /**
+   * The application frames through which the finding's cost arrives, largest first (enough for ~80% of it, at
+   * most 5); empty when the profile's stacks were not analysed or no application frame leads to it.
+   */
+  public List<CallSite> callSites() {
+    return callSites;
+  }
+
   public String recommendation() {
     return recommendation;
   }
@@ -80,6 +91,7 @@ public final class Finding {
     private double score;
     private double percent;
     private List<FrameShare> functions = Collections.emptyList();
+    private List<CallSite> callSites = Collections.emptyList();
     private String recommendation;
 
     Builder rule(String id, String ruleTitle) {
@@ -101,6 +113,11 @@ public final class Finding {
 
     Builder functions(List<FrameShare> frames) {
       this.functions = frames;
+      return this;
+    }
+
+    Builder callSites(List<CallSite> sites) {
+      this.callSites = sites;
       return this;
     }
 

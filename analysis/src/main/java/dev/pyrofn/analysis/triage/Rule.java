@@ -1,5 +1,6 @@
 package dev.pyrofn.analysis.triage;
 
+import dev.pyrofn.analysis.callsite.CallSite;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +30,11 @@ import java.util.Set;
  * {@code LinkedBlockingQueue.take}); a group counts its largest total, groups are assumed disjoint (different
  * threads) and summed. This over-estimates the idle part when groups overlap, so the remaining share errs low
  * rather than reporting idle threads as a problem.
+ *
+ * <p>When the profile comes with its stacks ({@link dev.pyrofn.analysis.callsite.CallSiteTable}), every finding
+ * names its call sites: the application frames through which the matching frames' cost arrives. A rule with a
+ * {@link StackScope} other than {@code none} also measures from the stacks, where the position of a frame
+ * decides the diagnosis (a park under a request handler versus a park in an idle pool).
  */
 public final class Rule {
   private static final int MAX_FRAMES_REPORTED = 10;
@@ -42,6 +48,7 @@ public final class Rule {
   private final List<List<FrameSignature>> exclude;
   private final boolean applicationOnly;
   private final boolean fallback;
+  private final StackScope stackScope;
   private final Levels levels;
   private final String recommendation;
 
@@ -55,6 +62,7 @@ public final class Rule {
     this.exclude = Collections.unmodifiableList(b.exclude);
     this.applicationOnly = b.applicationOnly;
     this.fallback = b.fallback;
+    this.stackScope = b.stackScope;
     this.levels = b.levels;
     this.recommendation = b.recommendation;
   }
@@ -106,6 +114,11 @@ public final class Rule {
     return levels;
   }
 
+  /** How the rule measures when stacks are known. */
+  public StackScope stackScope() {
+    return stackScope;
+  }
+
   public String recommendation() {
     return recommendation;
   }
@@ -114,20 +127,60 @@ public final class Rule {
     return profileTypes.contains(profileType);
   }
 
-  Optional<Finding> evaluate(TableView view, String profileType) {
+  Optional<Finding> evaluate(TableView view, StackView stacks, String profileType) {
     if (view.total() <= 0) {
       return Optional.empty();
     }
     Tally tally = tally(view);
-    long value = Math.max(0, tally.value(measure) - Math.min(tally.excluded(), view.total()));
+    long value = stacks.present() && stackScope != StackScope.NONE ? measureOnStacks(view, stacks, tally)
+        : Math.max(0, tally.value(measure) - Math.min(tally.excluded(), view.total()));
     double share = FunctionStat.percent(value, view.total());
     double score = levels.score(share);
     if (score <= 0) {
       return Optional.empty();
     }
     List<FrameShare> shown = tally.topFrames();
+    List<CallSite> sites = stacks.present() ? callSites(view, stacks, tally) : List.of();
     return Optional.of(Finding.builder().rule(id, title).profileType(profileType).measured(share, score)
-        .functions(shown).recommendation(recommend(shown, share)).build());
+        .functions(shown).callSites(sites).recommendation(recommend(shown, share, sites)).build());
+  }
+
+  private long measureOnStacks(TableView view, StackView stacks, Tally tally) {
+    if (stackScope == StackScope.IDLE) {
+      return stacks.table().idleCost();
+    }
+    return Math.min(view.total(), stacks.table().costUnderApplication(
+        name -> matchesFrame(view, stacks, name, tally), name -> matchesSelfFrame(stacks, name),
+        measure != Measure.TOTAL, name -> matchesExcluded(stacks, name)));
+  }
+
+  /** Stack-scoped rules take their exclusions off per caller; the others name call sites of all matching cost. */
+  private List<CallSite> callSites(TableView view, StackView stacks, Tally tally) {
+    return stacks.table().callSites(name -> matchesFrame(view, stacks, name, tally),
+        name -> matchesSelfFrame(stacks, name), measure != Measure.TOTAL,
+        name -> stackScope == StackScope.APPLICATION && matchesExcluded(stacks, name));
+  }
+
+  private boolean matchesExcluded(StackView stacks, String name) {
+    String normalized = stacks.normalized(name);
+    for (List<FrameSignature> group : exclude) {
+      if (matchesAny(group, normalized)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** For {@code top_self} only the single hottest frame is the finding; otherwise every matching frame. */
+  private boolean matchesFrame(TableView view, StackView stacks, String name, Tally tally) {
+    if (measure == Measure.TOP_SELF) {
+      return name.equals(tally.topSelfName);
+    }
+    return matchesAny(frames, stacks.normalized(name)) && (!applicationOnly || view.isApplicationName(name));
+  }
+
+  private boolean matchesSelfFrame(StackView stacks, String name) {
+    return !selfFrames.isEmpty() && matchesAny(selfFrames, stacks.normalized(name));
   }
 
   private Tally tally(TableView view) {
@@ -149,10 +202,15 @@ public final class Rule {
     return tally;
   }
 
-  private String recommend(List<FrameShare> shown, double share) {
+  private String recommend(List<FrameShare> shown, double share, List<CallSite> sites) {
     String hottest = shown.isEmpty() ? "" : shown.get(0).name();
-    return recommendation.replace("{function}", hottest)
+    String text = recommendation.replace("{function}", hottest)
         .replace("{percent}", String.format(Locale.ROOT, "%.1f%%", share));
+    if (sites.isEmpty()) {
+      return text.replace("{callSite}", hottest);
+    }
+    String named = CallSiteSentence.name(sites);
+    return text.contains("{callSite}") ? text.replace("{callSite}", named) : text + " " + CallSiteSentence.of(sites);
   }
 
   private static boolean matchesAny(List<FrameSignature> signatures, String normalizedName) {
@@ -174,6 +232,7 @@ public final class Rule {
     private long sumSelf;
     private long maxTotal;
     private long topSelf;
+    private String topSelfName;
     private final long[] excludeGroupMax;
     private final List<FrameShare> matched = new ArrayList<>();
 
@@ -191,7 +250,10 @@ public final class Rule {
 
     void addMatch(FunctionStat row, boolean inclusive) {
       sumSelf += row.self();
-      topSelf = Math.max(topSelf, row.self());
+      if (topSelfName == null || row.self() > topSelf) {
+        topSelf = row.self();
+        topSelfName = row.name();
+      }
       if (inclusive) {
         maxTotal = Math.max(maxTotal, row.total());
       }
@@ -229,6 +291,7 @@ public final class Rule {
     private List<List<FrameSignature>> exclude = Collections.emptyList();
     private boolean applicationOnly;
     private boolean fallback;
+    private StackScope stackScope = StackScope.NONE;
     private Levels levels;
     private String recommendation;
 
@@ -276,6 +339,11 @@ public final class Rule {
       return this;
     }
 
+    public Builder stackScope(StackScope value) {
+      this.stackScope = value;
+      return this;
+    }
+
     public Builder levels(Levels value) {
       this.levels = value;
       return this;
@@ -296,6 +364,7 @@ public final class Rule {
       require(levels != null, "levels");
       require(recommendation != null && !recommendation.isBlank(), "recommendation");
       Objects.requireNonNull(measure, "measure");
+      Objects.requireNonNull(stackScope, "stacks");
       return new Rule(this);
     }
 

@@ -1,5 +1,7 @@
 package dev.pyrofn.analysis.triage;
 
+import dev.pyrofn.analysis.callsite.AppFrames;
+import dev.pyrofn.analysis.callsite.CallSiteTable;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import dev.pyrofn.analysis.profile.ProfileType;
 import java.util.ArrayList;
@@ -38,12 +40,21 @@ public final class TriageEngine {
   }
 
   public ProfileDiagnosis diagnose(ProfileType type, FunctionTable table) {
+    return diagnose(type, table, CallSiteTable.absent(), AppFrames.heuristic());
+  }
+
+  /**
+   * With the profile's stacks: findings carry call sites, and stack-scoped rules measure on the stacks.
+   * {@code appFrames} must be the classification the stacks were decoded with.
+   */
+  public ProfileDiagnosis diagnose(ProfileType type, FunctionTable table, CallSiteTable stacks, AppFrames appFrames) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(table, "table");
-    TableView view = new TableView(table);
-    List<Finding> findings = evaluate(view, type.name(), false);
+    TableView view = new TableView(table, Objects.requireNonNull(appFrames, "appFrames"));
+    StackView stackView = new StackView(Objects.requireNonNull(stacks, "stacks"), view);
+    List<Finding> findings = evaluate(view, stackView, type.name(), false);
     if (findings.isEmpty()) {
-      findings = evaluate(view, type.name(), true);
+      findings = evaluate(view, stackView, type.name(), true);
     }
     findings.sort(STRONGEST_FIRST);
     return ProfileDiagnosis.of(type.name(), findings);
@@ -82,11 +93,11 @@ public final class TriageEngine {
     return Optional.empty();
   }
 
-  private List<Finding> evaluate(TableView view, String type, boolean fallbacks) {
+  private List<Finding> evaluate(TableView view, StackView stacks, String type, boolean fallbacks) {
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : catalog.rules()) {
       if (rule.fallback() == fallbacks && rule.appliesTo(type)) {
-        rule.evaluate(view, type).ifPresent(findings::add);
+        rule.evaluate(view, stacks, type).ifPresent(findings::add);
       }
     }
     return findings;

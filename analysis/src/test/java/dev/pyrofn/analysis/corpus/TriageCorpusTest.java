@@ -2,7 +2,10 @@ package dev.pyrofn.analysis.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyrofn.analysis.callsite.AppFrames;
+import dev.pyrofn.analysis.callsite.CallSite;
 import dev.pyrofn.analysis.collapsed.CollapsedStacks;
+import dev.pyrofn.analysis.decode.DecodedProfile;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.analysis.triage.Finding;
 import dev.pyrofn.analysis.triage.ProfileDiagnosis;
@@ -19,9 +22,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,11 +37,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The quality bar of TRIAGE.md, measured on the labelled corpus of real recordings in
  * {@code src/test/resources/triage-corpus}: recall and precision of the top finding, false findings at medium or
- * above, and no medium+ finding on clean samples (expected {@code healthy} or {@code cpu_bound}).
+ * above, and no medium+ finding on clean samples (expected {@code healthy} or {@code cpu_bound}). The samples are
+ * triaged with their stacks, as the Profile Data SOR decodes them for the BORs; and the finding of the expected
+ * diagnosis must name one of the call sites that {@code tools/triage-corpus/expected_call_sites.py} computed
+ * independently from the same stacks ({@code expected-call-sites.tsv}).
  */
 class TriageCorpusTest {
   static final double MIN_RECALL = 0.90;
   static final double MIN_PRECISION = 0.90;
+  /** What the table-only engine scored on this corpus before stacks were used (31/32, 30/31): no drop allowed. */
+  static final double RECALL_BEFORE_STACKS = 31.0 / 32;
+  static final double PRECISION_BEFORE_STACKS = 30.0 / 31;
+  static final double MIN_CALL_SITE_HITS = 0.90;
   private static final String LABEL_SUFFIX = ".label.properties";
 
   private final RuleCatalog catalog = RuleCatalog.loadDefault();
@@ -53,7 +66,7 @@ class TriageCorpusTest {
     List<String> cleanViolations = new ArrayList<>();
     StringBuilder report = new StringBuilder("\nsample | type | expected | diagnosis | findings\n");
     for (Sample sample : samples) {
-      ProfileDiagnosis diagnosis = engine.diagnose(sample.type, CollapsedStacks.read(sample.stacks));
+      ProfileDiagnosis diagnosis = diagnoseWithStacks(sample);
       String got = diagnosis.diagnosis();
       boolean hit = got.equals(sample.expected);
       correct += hit ? 1 : 0;
@@ -86,6 +99,58 @@ class TriageCorpusTest {
     assertThat(cleanViolations).as("medium+ findings on clean samples").isEmpty();
     assertThat(recall).as("recall of the top finding" + report).isGreaterThanOrEqualTo(MIN_RECALL);
     assertThat(precision).as("precision of the top finding" + report).isGreaterThanOrEqualTo(MIN_PRECISION);
+    assertThat(recall).as("recall must not drop below the table-only engine's" + report)
+        .isGreaterThanOrEqualTo(RECALL_BEFORE_STACKS);
+    assertThat(precision).as("precision must not drop below the table-only engine's" + report)
+        .isGreaterThanOrEqualTo(PRECISION_BEFORE_STACKS);
+  }
+
+  @Test
+  void findingsNameTheExpectedCallSites() throws IOException, URISyntaxException {
+    Path dir = corpusDir();
+    Map<String, Sample> byName = new HashMap<>();
+    for (Sample sample : loadSamples(dir)) {
+      byName.put(sample.name, sample);
+    }
+    List<String> lines = Files.readAllLines(dir.resolve("expected-call-sites.tsv"), StandardCharsets.UTF_8);
+    assertThat(lines).as("expected call sites").hasSizeGreaterThanOrEqualTo(20);
+    int hits = 0;
+    StringBuilder report = new StringBuilder("\nsample | diagnosis | expected call sites | named call sites\n");
+    for (String line : lines) {
+      String[] fields = line.split("\t");
+      Sample sample = byName.get(fields[0]);
+      assertThat(sample).as("sample " + fields[0] + " of expected-call-sites.tsv").isNotNull();
+      List<String> expected = Arrays.asList(fields[2].split(" \\| "));
+      Optional<Finding> finding = diagnoseWithStacks(sample).findings().stream()
+          .filter(f -> f.rule().equals(fields[1])).findFirst();
+      List<String> named = new ArrayList<>();
+      finding.ifPresent(f -> f.callSites().forEach(site -> named.add(site.function())));
+      boolean hit = named.stream().anyMatch(expected::contains);
+      hits += hit ? 1 : 0;
+      report.append(String.format(Locale.ROOT, "%s | %s | %s | %s%s%n", sample.name, fields[1], expected,
+          finding.map(f -> f.callSites().toString()).orElse("(no finding)"), hit ? "" : "  <-- MISS"));
+    }
+    double rate = (double) hits / lines.size();
+    report.append(String.format(Locale.ROOT, "call sites: %d/%d samples name an expected call site (%.3f)%n",
+        hits, lines.size(), rate));
+    System.out.println(report);
+    assertThat(rate).as("share of samples naming an expected call site" + report)
+        .isGreaterThanOrEqualTo(MIN_CALL_SITE_HITS);
+  }
+
+  @Test
+  void theTopCallSiteIsNamedInTheRecommendation() throws IOException, URISyntaxException {
+    Sample regex = loadSamples(corpusDir()).stream().filter(s -> s.name.equals("regex-cpu")).findFirst()
+        .orElseThrow();
+    Finding finding = diagnoseWithStacks(regex).findings().get(0);
+    CallSite top = finding.callSites().get(0);
+    assertThat(top.function()).isEqualTo("RegexPerCall.step");
+    assertThat(finding.recommendation()).contains("Change it in RegexPerCall.step (");
+  }
+
+  private ProfileDiagnosis diagnoseWithStacks(Sample sample) {
+    DecodedProfile profile = CollapsedStacks.readWithCallSites(sample.stacks, AppFrames.heuristic());
+    return engine.diagnose(sample.type, profile.table(), profile.callSites(), AppFrames.heuristic());
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.pyrofn.bor.common;
 
+import dev.pyrofn.analysis.callsite.AppFrames;
 import dev.pyrofn.runtime.client.ClientOptions;
 import dev.pyrofn.runtime.client.SorClients;
+import dev.pyrofn.runtime.config.ConfigException;
 import dev.pyrofn.runtime.config.Env;
 import java.time.Duration;
 
@@ -14,6 +16,7 @@ public final class BorConfig {
   private final int fleetConcurrency;
   private final long fleetAppTimeoutMs;
   private final int fleetMaxApps;
+  private final AppFrames appPackages;
   private final long fleetBudgetMs;
   private final boolean historyRequired;
   private final int historyQueueMax;
@@ -33,6 +36,15 @@ public final class BorConfig {
     this.historyQueueMax = env.integer("HISTORY_QUEUE_MAX", 10_000, 0, 1_000_000);
     this.historyRetryMaxAgeMs = env.longValue("HISTORY_RETRY_MAX_AGE_MS", 3_600_000, 1_000, 7 * 86_400_000L);
     this.historyRetryIntervalMs = env.longValue("HISTORY_RETRY_INTERVAL_MS", 1_000, 10, 600_000);
+    this.appPackages = appPackages(env);
+  }
+
+  private static AppFrames appPackages(Env env) {
+    try {
+      return AppFrames.parse(env.optional("APP_PACKAGES").orElse(""));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("APP_PACKAGES must be a comma-separated list of package prefixes: " + e.getMessage());
+    }
   }
 
   public static BorConfig from(Env env) {
@@ -72,6 +84,14 @@ public final class BorConfig {
     return fleetMaxApps;
   }
 
+  /**
+   * Application package prefixes for call sites when the Registry names none ({@code APP_PACKAGES}, e.g.
+   * {@code com/acme/}); unset means the documented default namespaces heuristic. v1 always uses it.
+   */
+  public AppFrames appPackages() {
+    return appPackages;
+  }
+
   /** {@code FLEET_BUDGET_MS} (20000): a Fleet search answers with what it has (partial) after this long. */
   public long fleetBudgetMs() {
     return fleetBudgetMs;
@@ -102,6 +122,7 @@ public final class BorConfig {
     return urls + " client[" + client + "] maxWindow=" + maxWindow.toHours() + "h profileRows=" + profileRows
         + " fleetConcurrency=" + fleetConcurrency + " fleetAppTimeoutMs=" + fleetAppTimeoutMs + " fleetMaxApps="
         + fleetMaxApps + " fleetBudgetMs=" + fleetBudgetMs + " historyRequired=" + historyRequired + " historyQueueMax=" + historyQueueMax
-        + " historyRetryMaxAgeMs=" + historyRetryMaxAgeMs + " historyRetryIntervalMs=" + historyRetryIntervalMs;
+        + " historyRetryMaxAgeMs=" + historyRetryMaxAgeMs + " historyRetryIntervalMs=" + historyRetryIntervalMs
+        + " appPackages=" + appPackages;
   }
 }

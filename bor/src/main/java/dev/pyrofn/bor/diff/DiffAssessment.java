@@ -1,12 +1,15 @@
 package dev.pyrofn.bor.diff;
 
 import dev.pyrofn.analysis.baseline.BaselineLimit;
+import dev.pyrofn.analysis.callsite.CallSite;
+import dev.pyrofn.analysis.diff.ChangeGroup;
 import dev.pyrofn.analysis.diff.DiffInputs;
 import dev.pyrofn.analysis.diff.DiffMarkdown;
 import dev.pyrofn.analysis.diff.DiffReport;
 import dev.pyrofn.analysis.diff.DiffWindow;
 import dev.pyrofn.analysis.diff.ProfileDiff;
 import dev.pyrofn.bor.common.ApiVersion;
+import dev.pyrofn.bor.common.AppPackages;
 import dev.pyrofn.bor.common.Failures;
 import dev.pyrofn.bor.common.RequestIds;
 import dev.pyrofn.bor.upstream.DiffSides;
@@ -21,6 +24,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,21 +38,28 @@ final class DiffAssessment {
   private final Vertx vertx;
   private final Upstreams upstreams;
   private final ApiVersion version;
+  private final AppPackages appPackages;
 
-  DiffAssessment(Vertx vertx, Upstreams upstreams, ApiVersion version) {
+  DiffAssessment(Vertx vertx, Upstreams upstreams, ApiVersion version, AppPackages appPackages) {
     this.vertx = vertx;
     this.upstreams = upstreams;
     this.version = version;
+    this.appPackages = appPackages;
   }
 
+  /** The application frames are resolved first (v2: one Registry call): both windows are decoded with them. */
   Future<DiffAnswer> assess(DiffRequest request) {
+    return appPackages.forApp(request.app).compose(frames -> assess(request, frames));
+  }
+
+  private Future<DiffAnswer> assess(DiffRequest request, AppPackages.Resolved frames) {
     Future<DiffSides> sides = upstreams.profileData().diff(request.app, request.type, request.current,
-        request.baseline);
+        request.baseline, frames.frames);
     Future<List<BaselineLimit>> limits = version.isV2() && upstreams.baselines().isPresent()
         ? upstreams.baselines().get().limits(request.app, request.type) : null;
     Future<?> both = limits == null ? sides : Future.join(sides, limits).otherwiseEmpty();
     return both.compose(ignored -> sides)
-        .compose(fetched -> vertx.executeBlocking(() -> compare(request, fetched, limits), false))
+        .compose(fetched -> vertx.executeBlocking(() -> compare(request, fetched, limits, frames), false))
         .compose(answer -> recordHistory(request, answer));
   }
 
@@ -56,7 +67,8 @@ final class DiffAssessment {
    * The verdict is decided by analysis from everything it depends on, the Baseline SOR's failure included (a
    * deploy gate never passes blind); JSON and Markdown only render it.
    */
-  private DiffAnswer compare(DiffRequest request, DiffSides sides, Future<List<BaselineLimit>> limits) {
+  private DiffAnswer compare(DiffRequest request, DiffSides sides, Future<List<BaselineLimit>> limits,
+      AppPackages.Resolved frames) {
     requireData(request, sides.baseline(), "baseline");
     requireData(request, sides.current(), "current");
     DiffInputs.Builder inputs = DiffInputs.builder(window(sides.baseline()), window(sides.current()))
@@ -70,13 +82,35 @@ final class DiffAssessment {
       inputs.baselinesUnavailable(baselineError);
     }
     DiffReport report = ProfileDiff.compare(inputs.build());
-    JsonObject json = DiffJson.report(request, sides, report, version);
+    Map<String, List<CallSite>> callSites = callSites(sides, report);
+    JsonObject json = DiffJson.report(request, sides, report, version, callSites)
+        .put("applicationFrames", DiffJson.applicationFrames(frames));
     if (baselineError != null) {
       json.put("baselineError", baselineError);
     }
     String markdown = request.markdown ? DiffMarkdown.render(request.app, request.type.name(),
-        windowText(sides.baseline()), windowText(sides.current()), report) : null;
+        windowText(sides.baseline()), windowText(sides.current()), report, callSites) : null;
     return new DiffAnswer(json, markdown);
+  }
+
+  /**
+   * The application frames each grouped change appeared under: its entry frame's call sites in the current window
+   * (the baseline's for a path that disappeared). Null when the profile answer carried no caller rows.
+   */
+  private static Map<String, List<CallSite>> callSites(DiffSides sides, DiffReport report) {
+    if (!sides.current().callSites().isPresent()) {
+      return null;
+    }
+    Map<String, List<CallSite>> byEntry = new LinkedHashMap<>();
+    for (List<ChangeGroup> groups : List.of(report.regressionGroups(), report.improvementGroups())) {
+      for (ChangeGroup group : groups) {
+        String entry = group.entry().function();
+        List<CallSite> sites = sides.current().callSites().callersOf(entry);
+        byEntry.put(entry, sites.isEmpty() && sides.baseline().callSites().isPresent()
+            ? sides.baseline().callSites().callersOf(entry) : sites);
+      }
+    }
+    return byEntry;
   }
 
   private static DiffWindow window(ProfileTable side) {

@@ -1,16 +1,19 @@
 package dev.pyrofn.bor.diff;
 
+import dev.pyrofn.analysis.callsite.CallSite;
 import dev.pyrofn.analysis.diff.ChangeGroup;
 import dev.pyrofn.analysis.diff.CostUnit;
 import dev.pyrofn.analysis.diff.DiffReport;
 import dev.pyrofn.analysis.diff.FunctionDiff;
 import dev.pyrofn.analysis.diff.TotalRates;
 import dev.pyrofn.bor.common.ApiVersion;
+import dev.pyrofn.bor.common.AppPackages;
 import dev.pyrofn.bor.upstream.DiffSides;
 import dev.pyrofn.bor.upstream.ProfileTable;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 
 import static dev.pyrofn.bor.common.Json.round2;
 
@@ -23,7 +26,9 @@ final class DiffJson {
   private DiffJson() {
   }
 
-  static JsonObject report(DiffRequest request, DiffSides sides, DiffReport report, ApiVersion version) {
+  /** {@code callSites}: entry frame → the application frames it appeared under; null when not known. */
+  static JsonObject report(DiffRequest request, DiffSides sides, DiffReport report, ApiVersion version,
+      Map<String, List<CallSite>> callSites) {
     boolean v2 = version.isV2();
     JsonObject summary = new JsonObject()
         .put("regressionsCount", report.regressionsCount())
@@ -31,7 +36,7 @@ final class DiffJson {
         .put("topRegression", report.topRegression().map(top -> entry(top, report, v2)).orElse(null))
         .put("verdict", report.verdict().id())
         .put("reasons", new JsonArray(new java.util.ArrayList<Object>(report.reasons())))
-        .put("topChange", report.topChange().map(group -> group(group, report, v2)).orElse(null))
+        .put("topChange", report.topChange().map(group -> group(group, report, v2, callSites)).orElse(null))
         .put("groupedByCalls", report.groupedByCalls());
     if (v2) {
       summary.put("thresholdBreaches", entries(report.thresholdBreaches(), report, true));
@@ -40,8 +45,9 @@ final class DiffJson {
         .put("profileTypeId", request.type.id())
         .put("baseline", side(sides.baseline())).put("current", side(sides.current()))
         .put("rates", rates(report.rates()))
-        .put("groups", groups(head(report.regressionGroups(), request.options.limit()), report, v2))
-        .put("improvementGroups", groups(head(report.improvementGroups(), request.options.limit()), report, v2))
+        .put("groups", groups(head(report.regressionGroups(), request.options.limit()), report, v2, callSites))
+        .put("improvementGroups", groups(head(report.improvementGroups(), request.options.limit()), report, v2,
+            callSites))
         .put("regressions", entries(report.regressions(), report, v2))
         .put("improvements", entries(report.improvements(), report, v2))
         .put("summary", summary)
@@ -65,18 +71,39 @@ final class DiffJson {
     return rows.subList(0, Math.min(limit, rows.size()));
   }
 
-  private static JsonArray groups(List<ChangeGroup> groups, DiffReport report, boolean v2) {
+  private static JsonArray groups(List<ChangeGroup> groups, DiffReport report, boolean v2,
+      Map<String, List<CallSite>> callSites) {
     JsonArray entries = new JsonArray();
     for (ChangeGroup group : groups) {
-      entries.add(group(group, report, v2));
+      entries.add(group(group, report, v2, callSites));
     }
     return entries;
   }
 
-  private static JsonObject group(ChangeGroup group, DiffReport report, boolean v2) {
-    return new JsonObject().put("entry", entry(group.entry(), report, v2)).put("level", group.level().id())
+  private static JsonObject group(ChangeGroup group, DiffReport report, boolean v2,
+      Map<String, List<CallSite>> callSites) {
+    JsonObject json = new JsonObject().put("entry", entry(group.entry(), report, v2)).put("level", group.level().id())
         .put("rule", group.rule()).put("frames", group.members().size())
         .put("members", new JsonArray(new java.util.ArrayList<Object>(group.members())));
+    if (callSites == null) {
+      return json;
+    }
+    List<CallSite> sites = callSites.getOrDefault(group.entry().function(), List.of());
+    JsonArray rows = new JsonArray();
+    for (CallSite site : sites) {
+      rows.add(new JsonObject().put("function", site.function()).put("percent", round2(site.percent())));
+    }
+    return json.put("appearedUnder", sites.isEmpty() ? null : sites.get(0).function()).put("callSites", rows);
+  }
+
+  /** Which frames counted as the application's (as in the Triage answer). */
+  static JsonObject applicationFrames(AppPackages.Resolved frames) {
+    JsonObject json = new JsonObject().put("source", frames.source)
+        .put("packages", new JsonArray(new java.util.ArrayList<Object>(frames.frames.prefixes())));
+    if (frames.error != null) {
+      json.put("registryError", frames.error);
+    }
+    return json;
   }
 
   private static JsonArray entries(List<FunctionDiff> rows, DiffReport report, boolean v2) {

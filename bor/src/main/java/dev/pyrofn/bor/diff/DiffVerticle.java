@@ -1,6 +1,7 @@
 package dev.pyrofn.bor.diff;
 
 import dev.pyrofn.bor.common.ApiVersion;
+import dev.pyrofn.bor.common.AppPackages;
 import dev.pyrofn.bor.common.BorVerticle;
 import dev.pyrofn.bor.upstream.Upstreams;
 import dev.pyrofn.runtime.client.FunctionClient;
@@ -30,12 +31,16 @@ public final class DiffVerticle extends BorVerticle {
 
   @Override
   protected void mountRoutes(Router router) {
-    router.get("/diff/:app").handler(new DiffRoute(new DiffAssessment(vertx, upstreams, version), params, version));
+    AppPackages appPackages = new AppPackages(config.appPackages(),
+        version.isV2() ? upstreams.registry() : Optional.empty());
+    router.get("/diff/:app").handler(new DiffRoute(new DiffAssessment(vertx, upstreams, version, appPackages), params,
+        version));
   }
 
   @Override
   protected List<Optional<FunctionClient>> optionalSors(Upstreams upstreams) {
-    return version.isV2() ? Arrays.asList(upstreams.clients().baseline(), upstreams.clients().history())
+    return version.isV2()
+        ? Arrays.asList(upstreams.clients().baseline(), upstreams.clients().history(), upstreams.clients().registry())
         : Collections.emptyList();
   }
 }

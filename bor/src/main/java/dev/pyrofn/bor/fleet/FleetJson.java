@@ -1,8 +1,11 @@
 package dev.pyrofn.bor.fleet;
 
+import dev.pyrofn.analysis.callsite.CallSite;
+import dev.pyrofn.analysis.hotspot.EntryHotspots;
 import dev.pyrofn.analysis.hotspot.FleetMatch;
 import dev.pyrofn.analysis.hotspot.FunctionMatcher;
 import dev.pyrofn.analysis.hotspot.Hotspot;
+import dev.pyrofn.analysis.hotspot.ServiceProfile;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.bor.upstream.ServiceOwner;
 import dev.pyrofn.runtime.time.TimeWindow;
@@ -26,6 +29,10 @@ final class FleetJson {
     for (FleetMatch match : matches) {
       JsonObject row = new JsonObject().put("app", match.app()).put("function", match.function())
           .put("selfPercent", round2(match.selfPercent())).put("selfSamples", match.selfSamples());
+      ServiceProfile profile = fetched.profiles.get(match.app());
+      if (profile != null && profile.callSites().isPresent()) {
+        row.put("callSites", callSites(profile.callSites().callersOf(match.function())));
+      }
       rows.add(withOwner(row, match.app(), owners));
     }
     JsonObject query = new JsonObject().put("function", matcher.query()).put("match", matcher.mode().id());
@@ -34,25 +41,40 @@ final class FleetJson {
   }
 
   static JsonObject hotspots(ProfileType type, TimeWindow window, FleetTables.Fetched fetched,
-      List<Hotspot> hotspots, Ownership.Owners owners) {
+      EntryHotspots.Report report, Ownership.Owners owners) {
+    return header(new JsonObject(), type, window).put("hotspots", hotspotRows(report.hotspots(), owners))
+        .put("labelled", hotspotRows(report.labelled(), owners)).mergeIn(footer(fetched, owners));
+  }
+
+  private static JsonArray hotspotRows(List<Hotspot> hotspots, Ownership.Owners owners) {
     JsonArray rows = new JsonArray();
     for (Hotspot hotspot : hotspots) {
       JsonArray services = new JsonArray();
       int critical = 0;
       for (Hotspot.ServiceShare share : hotspot.services()) {
-        JsonObject service = new JsonObject().put("app", share.app()).put("selfPercent", round2(share.selfPercent()));
+        JsonObject service = new JsonObject().put("app", share.app()).put("selfPercent", round2(share.selfPercent()))
+            .put("percent", round2(share.percent())).put("callSites", callSites(share.callSites()));
         services.add(withOwner(service, share.app(), owners));
         critical += owners != null && owners.of(share.app()).isCritical() ? 1 : 0;
       }
-      JsonObject row = new JsonObject().put("function", hotspot.function()).put("serviceCount", hotspot.serviceCount())
-          .put("maxSelfPercent", round2(hotspot.maxSelfPercent())).put("impactScore", round2(hotspot.impactScore()))
-          .put("services", services);
+      JsonObject row = new JsonObject().put("function", hotspot.function()).put("kind", hotspot.kind().id())
+          .put("measure", hotspot.measure()).put("serviceCount", hotspot.serviceCount())
+          .put("maxPercent", round2(hotspot.maxPercent())).put("maxSelfPercent", round2(hotspot.maxSelfPercent()))
+          .put("impactScore", round2(hotspot.impactScore())).put("services", services);
       if (owners != null) {
         row.put("criticalServiceCount", critical);
       }
       rows.add(row);
     }
-    return header(new JsonObject(), type, window).put("hotspots", rows).mergeIn(footer(fetched, owners));
+    return rows;
+  }
+
+  private static JsonArray callSites(List<CallSite> sites) {
+    JsonArray rows = new JsonArray();
+    for (CallSite site : sites) {
+      rows.add(new JsonObject().put("function", site.function()).put("percent", round2(site.percent())));
+    }
+    return rows;
   }
 
   private static JsonObject header(JsonObject json, ProfileType type, TimeWindow window) {
@@ -62,7 +84,7 @@ final class FleetJson {
 
   private static JsonObject footer(FleetTables.Fetched fetched, Ownership.Owners owners) {
     JsonObject footer = new JsonObject().put("appsSearched", fetched.appsSearched).put("errors", fetched.errors)
-        .put("partial", fetched.appsUnfinished > 0);
+        .put("skipped", fetched.skipped).put("partial", fetched.appsUnfinished > 0);
     if (fetched.appsUnfinished > 0) {
       footer.put("appsUnfinished", fetched.appsUnfinished);
     }
@@ -71,6 +93,8 @@ final class FleetJson {
     }
     if (owners != null && owners.error != null) {
       footer.put("registryError", owners.error);
+    } else if (fetched.registryError != null) {
+      footer.put("registryError", fetched.registryError);
     }
     return footer;
   }

@@ -1,5 +1,6 @@
 package dev.pyrofn.bor.fleet;
 
+import dev.pyrofn.analysis.hotspot.EntryHotspots;
 import dev.pyrofn.analysis.hotspot.FleetMatch;
 import dev.pyrofn.analysis.hotspot.FleetSearch;
 import dev.pyrofn.analysis.hotspot.FunctionMatcher;
@@ -67,9 +68,9 @@ final class FleetRoutes {
     int limit = Params.integer(ctx, "limit", DEFAULT_HOTSPOT_LIMIT, 1, MAX_HOTSPOT_LIMIT);
     double minSelf = Params.decimal(ctx, "minSelfPercent", DEFAULT_MIN_SELF_PERCENT, 0, 100);
     tables.fetch(apps, type, window)
-        .compose(fetched -> vertx.executeBlocking(() -> FleetSearch.hotspots(fetched.tables, limit, minSelf), false)
-            .compose(hotspots -> ownership.lookUp(appsOfHotspots(hotspots)).map(owners -> FleetJson.hotspots(type,
-                window, fetched, hotspots, ownership.enabled() ? owners : null))))
+        .compose(fetched -> vertx.executeBlocking(() -> EntryHotspots.rank(fetched.profiles, limit, minSelf), false)
+            .compose(report -> ownership.lookUp(appsOfHotspots(report.hotspots())).map(owners ->
+                FleetJson.hotspots(type, window, fetched, report, ownership.enabled() ? owners : null))))
         .onSuccess(json -> Responses.ok(ctx, json))
         .onFailure(ctx::fail);
   }

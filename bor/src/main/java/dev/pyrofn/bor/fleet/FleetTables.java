@@ -1,7 +1,9 @@
 package dev.pyrofn.bor.fleet;
 
+import dev.pyrofn.analysis.hotspot.ServiceProfile;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import dev.pyrofn.analysis.profile.ProfileType;
+import dev.pyrofn.bor.common.AppPackages;
 import dev.pyrofn.bor.common.BorConfig;
 import dev.pyrofn.bor.common.FanOut;
 import dev.pyrofn.bor.common.Failures;
@@ -15,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The function tables of many apps: the listed apps or every app Profile Data knows in the window (at most
- * {@code FLEET_MAX_APPS}), fetched with bounded concurrency and a deadline per app. Failed apps are listed, not
- * fatal; only when every app failed for an upstream reason (Profile Data down) does the search fail.
+ * {@code FLEET_MAX_APPS}), fetched with bounded concurrency and a deadline per app, with their callers (call
+ * sites) classified by each app's application packages. Failed apps are listed, not fatal; an app without a profile
+ * of the type is skipped, not an error; only when every app failed for an upstream reason (Profile Data down) does
+ * the search fail.
  *
  * <p>One search holds at most {@code FLEET_CONCURRENCY} calls, and all fan-outs of the function together at most
  * half the connections to Profile Data, so single calls are never starved; an app's deadline starts when its call
@@ -39,10 +44,12 @@ final class FleetTables {
   private final int maxApps;
   private final long budgetMs;
   private final Vertx vertx;
+  private final AppPackages appPackages;
 
-  FleetTables(Vertx vertx, ProfileData profileData, BorConfig config) {
+  FleetTables(Vertx vertx, ProfileData profileData, BorConfig config, AppPackages appPackages) {
     this.vertx = vertx;
     this.profileData = profileData;
+    this.appPackages = appPackages;
     this.concurrency = Math.min(config.fleetConcurrency(), profileData.fanOutCapacity());
     this.appTimeoutMs = config.fleetAppTimeoutMs();
     this.maxApps = config.fleetMaxApps();
@@ -52,18 +59,25 @@ final class FleetTables {
   /** The fetched tables, by app in request order, and what failed. */
   static final class Fetched {
     final Map<String, FunctionTable> tables;
+    final Map<String, ServiceProfile> profiles;
     final JsonArray errors;
+    final JsonArray skipped;
     final int appsSearched;
     final int appsSkipped;
+    final String registryError;
     /** Apps not finished within the budget (also listed in errors); non-zero makes the answer partial. */
     final int appsUnfinished;
 
-    Fetched(Map<String, FunctionTable> tables, JsonArray errors, int appsSearched, int appsSkipped,
-        int appsUnfinished) {
-      this.tables = tables;
+    Fetched(Map<String, ServiceProfile> profiles, JsonArray errors, JsonArray skipped, int appsSearched,
+        int appsSkipped, String registryError, int appsUnfinished) {
+      this.profiles = profiles;
+      this.tables = new LinkedHashMap<>();
+      profiles.forEach((app, profile) -> tables.put(app, profile.table()));
       this.errors = errors;
+      this.skipped = skipped;
       this.appsSearched = appsSearched;
       this.appsSkipped = appsSkipped;
+      this.registryError = registryError;
       this.appsUnfinished = appsUnfinished;
     }
   }
@@ -72,43 +86,59 @@ final class FleetTables {
     Future<List<String>> names = apps.isEmpty() ? profileData.apps(window) : Future.succeededFuture(apps);
     return names.compose(all -> {
       List<String> searched = all.size() > maxApps ? all.subList(0, maxApps) : all;
-      return FanOut.run(vertx, searched, concurrency, budgetMs, app -> profile(app, type, window),
-          () -> ApiException.of(504, BUDGET_EXCEEDED, "not searched within the search's budget of " + budgetMs
-              + " ms (FLEET_BUDGET_MS)"))
-          .map(results -> collect(searched, results, all.size() - searched.size()));
+      return appPackages.forApps(new LinkedHashSet<>(searched)).compose(frames ->
+          FanOut.run(vertx, searched, concurrency, budgetMs, app -> profile(app, type, window, frames.get(app)),
+              () -> ApiException.of(504, BUDGET_EXCEEDED, "not searched within the search's budget of " + budgetMs
+                  + " ms (FLEET_BUDGET_MS)"))
+              .map(results -> collect(searched, results, all.size() - searched.size(), frames)));
     });
   }
 
-  private Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window) {
+  private Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window, AppPackages.Resolved frames) {
     long deadline = System.currentTimeMillis() + appTimeoutMs;
-    return profileData.profileInFanOut(app, type, window, deadline).timeout(appTimeoutMs, TimeUnit.MILLISECONDS)
+    return profileData.profileInFanOut(app, type, window, deadline, frames.frames)
+        .timeout(appTimeoutMs, TimeUnit.MILLISECONDS)
         .recover(failure -> Future.failedFuture(failure instanceof TimeoutException
             ? ApiException.upstreamTimeout("no answer for " + app + " within " + appTimeoutMs + " ms", failure)
             : failure));
   }
 
-  private static Fetched collect(List<String> apps, List<AsyncResult<ProfileTable>> results, int skipped) {
-    Map<String, FunctionTable> tables = new LinkedHashMap<>();
+  private static Fetched collect(List<String> apps, List<AsyncResult<ProfileTable>> results, int skipped,
+      Map<String, AppPackages.Resolved> frames) {
+    Map<String, ServiceProfile> profiles = new LinkedHashMap<>();
     JsonArray errors = new JsonArray();
+    JsonArray withoutProfile = new JsonArray();
     List<Throwable> failures = new ArrayList<>();
+    String registryError = null;
     int unfinished = 0;
     for (int i = 0; i < apps.size(); i++) {
       AsyncResult<ProfileTable> result = results.get(i);
+      AppPackages.Resolved appFrames = frames.get(apps.get(i));
+      registryError = registryError != null ? registryError : appFrames.error;
       if (result.succeeded()) {
-        tables.put(apps.get(i), result.result().table());
+        ProfileTable table = result.result();
+        profiles.put(apps.get(i), ServiceProfile.of(table.table(), table.callSites(), appFrames.frames));
+      } else if (isNotFound(result.cause())) {
+        failures.add(result.cause());
+        withoutProfile.add(new JsonObject().put("app", apps.get(i))
+            .put("reason", Failures.describe(result.cause()).getString("error")));
       } else {
         failures.add(result.cause());
         unfinished += isOutOfBudget(result.cause()) ? 1 : 0;
         errors.add(new JsonObject().put("app", apps.get(i)).mergeIn(Failures.describe(result.cause())));
       }
     }
-    if (tables.isEmpty() && !failures.isEmpty()) {
+    if (profiles.isEmpty() && !failures.isEmpty()) {
       ApiException worst = Failures.mostSignificant(failures);
       if (worst.status() != 404) {
         throw worst;
       }
     }
-    return new Fetched(tables, errors, apps.size(), skipped, unfinished);
+    return new Fetched(profiles, errors, withoutProfile, apps.size(), skipped, registryError, unfinished);
+  }
+
+  private static boolean isNotFound(Throwable failure) {
+    return failure instanceof ApiException && ((ApiException) failure).status() == 404;
   }
 
   private static boolean isOutOfBudget(Throwable failure) {

@@ -1,6 +1,7 @@
 package dev.pyrofn.bor.fleet;
 
 import dev.pyrofn.bor.common.ApiVersion;
+import dev.pyrofn.bor.common.AppPackages;
 import dev.pyrofn.bor.common.BorVerticle;
 import dev.pyrofn.bor.upstream.Upstreams;
 import dev.pyrofn.runtime.client.FunctionClient;
@@ -29,7 +30,8 @@ public final class FleetVerticle extends BorVerticle {
 
   @Override
   protected void mountRoutes(Router router) {
-    FleetTables tables = new FleetTables(vertx, upstreams.profileData(), config);
+    FleetTables tables = new FleetTables(vertx, upstreams.profileData(), config,
+        new AppPackages(config.appPackages(), version.isV2() ? upstreams.registry() : Optional.empty()));
     Ownership ownership = new Ownership(version.isV2() ? upstreams.registry() : Optional.empty());
     FleetRoutes routes = new FleetRoutes(vertx, tables, ownership, params, config.fleetMaxApps());
     router.get("/search").handler(routes::search);

@@ -8,6 +8,7 @@ import dev.pyrofn.analysis.triage.ProfileDiagnosis;
 import dev.pyrofn.analysis.triage.TriageEngine;
 import dev.pyrofn.analysis.triage.TriageSummary;
 import dev.pyrofn.bor.common.ApiVersion;
+import dev.pyrofn.bor.common.AppPackages;
 import dev.pyrofn.bor.common.Failures;
 import dev.pyrofn.bor.common.RequestIds;
 import dev.pyrofn.bor.upstream.History;
@@ -30,23 +31,34 @@ import java.util.Optional;
  * {@code unavailable}; when no type could be, the request fails with the most telling upstream error.
  */
 final class TriageAssessment {
+  /** A history record keeps at most this many call sites (the record body is capped at 16 KiB per field). */
+  static final int HISTORY_CALL_SITES = 20;
+
   private final Vertx vertx;
   private final TriageEngine engine;
   private final Upstreams upstreams;
   private final ApiVersion version;
+  private final AppPackages appPackages;
 
-  TriageAssessment(Vertx vertx, TriageEngine engine, Upstreams upstreams, ApiVersion version) {
+  TriageAssessment(Vertx vertx, TriageEngine engine, Upstreams upstreams, ApiVersion version,
+      AppPackages appPackages) {
     this.vertx = vertx;
     this.engine = engine;
     this.upstreams = upstreams;
     this.version = version;
+    this.appPackages = appPackages;
   }
 
+  /** The application frames are resolved first (v2: one Registry call): the profiles are decoded with them. */
   Future<JsonObject> assess(TriageRequest request) {
+    return appPackages.forApp(request.app).compose(frames -> assess(request, frames));
+  }
+
+  private Future<JsonObject> assess(TriageRequest request, AppPackages.Resolved frames) {
     List<TypeInputs> inputs = new ArrayList<>();
     List<Future<?>> calls = new ArrayList<>();
     for (ProfileType type : request.types) {
-      TypeInputs fetched = fetch(request, type);
+      TypeInputs fetched = fetch(request, type, frames);
       inputs.add(fetched);
       calls.add(fetched.profile);
       if (fetched.checksBaselines()) {
@@ -54,18 +66,18 @@ final class TriageAssessment {
       }
     }
     return Future.join(calls).otherwiseEmpty()
-        .compose(ignored -> vertx.executeBlocking(() -> analyse(request, inputs), false))
+        .compose(ignored -> vertx.executeBlocking(() -> analyse(request, inputs, frames), false))
         .compose(answer -> recordHistory(request, answer));
   }
 
-  private TypeInputs fetch(TriageRequest request, ProfileType type) {
-    Future<ProfileTable> profile = upstreams.profileData().profile(request.app, type, request.window);
+  private TypeInputs fetch(TriageRequest request, ProfileType type, AppPackages.Resolved frames) {
+    Future<ProfileTable> profile = upstreams.profileData().profile(request.app, type, request.window, frames.frames);
     Future<List<BaselineLimit>> limits = version.isV2()
         ? upstreams.baselines().map(b -> b.limits(request.app, type)).orElse(null) : null;
     return new TypeInputs(type, profile, limits);
   }
 
-  private JsonObject analyse(TriageRequest request, List<TypeInputs> inputs) {
+  private JsonObject analyse(TriageRequest request, List<TypeInputs> inputs, AppPackages.Resolved frames) {
     Map<String, ProfileDiagnosis> diagnoses = new LinkedHashMap<>();
     JsonObject profiles = new JsonObject();
     JsonArray violations = new JsonArray();
@@ -77,7 +89,7 @@ final class TriageAssessment {
         continue;
       }
       ProfileTable table = input.profile.result();
-      ProfileDiagnosis diagnosis = engine.diagnose(input.type, table.table());
+      ProfileDiagnosis diagnosis = engine.diagnose(input.type, table.table(), table.callSites(), frames.frames);
       diagnoses.put(input.type.name(), diagnosis);
       JsonObject typeJson = TriageJson.profile(table, diagnosis, request.limit);
       if (input.checksBaselines()) {
@@ -94,7 +106,8 @@ final class TriageAssessment {
       summaryJson.put("baselineViolations", violations);
     }
     return new JsonObject().put("appName", request.app).put("from", request.window.fromSeconds())
-        .put("to", request.window.toSeconds()).put("profiles", profiles).put("summary", summaryJson);
+        .put("to", request.window.toSeconds()).put("profiles", profiles).put("summary", summaryJson)
+        .put("applicationFrames", TriageJson.applicationFrames(frames));
   }
 
   private static void addBaselines(TypeInputs input, ProfileTable table, JsonObject typeJson, JsonArray all) {
@@ -137,7 +150,25 @@ final class TriageAssessment {
       }
     }
     return HistoryRecord.of(request.app, summary.getString("primaryIssue"), summary.getString("severity"), types, top,
-        summary.getString("recommendation"), RequestIds.historyKey("triage", request.requestId));
+        summary.getString("recommendation"), RequestIds.historyKey("triage", request.requestId))
+        .withCallSites(callSitesOf(summary));
+  }
+
+  /** The call sites of the summary's findings (strongest first), flattened for a post-mortem. */
+  private static JsonArray callSitesOf(JsonObject summary) {
+    JsonArray sites = new JsonArray();
+    JsonArray findings = summary.getJsonArray("findings", new JsonArray());
+    for (int i = 0; i < findings.size() && sites.size() < HISTORY_CALL_SITES; i++) {
+      JsonObject finding = findings.getJsonObject(i);
+      JsonArray ofFinding = finding.getJsonArray("callSites", new JsonArray());
+      for (int j = 0; j < ofFinding.size() && sites.size() < HISTORY_CALL_SITES; j++) {
+        JsonObject site = ofFinding.getJsonObject(j);
+        sites.add(new JsonObject().put("rule", finding.getString("rule"))
+            .put("profileType", finding.getString("profileType")).put("function", site.getString("function"))
+            .put("percent", site.getDouble("percent")));
+      }
+    }
+    return sites;
   }
 
   private static void topOf(String type, JsonObject profile, JsonArray top) {

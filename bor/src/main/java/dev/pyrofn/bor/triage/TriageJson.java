@@ -1,16 +1,19 @@
 package dev.pyrofn.bor.triage;
 
 import dev.pyrofn.analysis.baseline.BaselineViolation;
+import dev.pyrofn.analysis.callsite.CallSite;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.analysis.triage.Finding;
 import dev.pyrofn.analysis.triage.FrameShare;
 import dev.pyrofn.analysis.triage.ProfileDiagnosis;
 import dev.pyrofn.analysis.triage.TriageSummary;
+import dev.pyrofn.bor.common.AppPackages;
 import dev.pyrofn.bor.common.Failures;
 import dev.pyrofn.bor.upstream.ProfileTable;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.pyrofn.bor.common.Json.round2;
@@ -45,6 +48,16 @@ final class TriageJson {
         .put("recommendation", summary.recommendation()).put("findings", findings(summary.findings()));
   }
 
+  /** Which frames counted as the application's when call sites were computed, and where that came from. */
+  static JsonObject applicationFrames(AppPackages.Resolved frames) {
+    JsonObject json = new JsonObject().put("source", frames.source)
+        .put("packages", new JsonArray(new ArrayList<Object>(frames.frames.prefixes())));
+    if (frames.error != null) {
+      json.put("registryError", frames.error);
+    }
+    return json;
+  }
+
   static JsonObject violation(BaselineViolation violation) {
     return new JsonObject().put("function", violation.function())
         .put("currentPercent", round2(violation.currentPercent())).put("threshold", violation.threshold())
@@ -59,10 +72,14 @@ final class TriageJson {
       for (FrameShare frame : finding.functions()) {
         functions.add(new JsonObject().put("name", frame.name()).put("percent", round2(frame.percent())));
       }
+      JsonArray callSites = new JsonArray();
+      for (CallSite site : finding.callSites()) {
+        callSites.add(new JsonObject().put("function", site.function()).put("percent", round2(site.percent())));
+      }
       rows.add(new JsonObject().put("rule", finding.rule()).put("title", finding.title())
           .put("profileType", finding.profileType()).put("severity", finding.severity().id())
           .put("score", round2(finding.score())).put("percent", round2(finding.percent()))
-          .put("functions", functions).put("recommendation", finding.recommendation()));
+          .put("functions", functions).put("callSites", callSites).put("recommendation", finding.recommendation()));
     }
     return rows;
   }

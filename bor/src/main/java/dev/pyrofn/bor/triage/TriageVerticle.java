@@ -3,6 +3,7 @@ package dev.pyrofn.bor.triage;
 import dev.pyrofn.analysis.triage.RuleCatalog;
 import dev.pyrofn.analysis.triage.TriageEngine;
 import dev.pyrofn.bor.common.ApiVersion;
+import dev.pyrofn.bor.common.AppPackages;
 import dev.pyrofn.bor.common.BorVerticle;
 import dev.pyrofn.bor.upstream.Upstreams;
 import dev.pyrofn.runtime.client.FunctionClient;
@@ -38,13 +39,16 @@ public final class TriageVerticle extends BorVerticle {
 
   @Override
   protected void mountRoutes(Router router) {
-    TriageAssessment assessment = new TriageAssessment(vertx, engine, upstreams, version);
+    AppPackages appPackages = new AppPackages(config.appPackages(),
+        version.isV2() ? upstreams.registry() : Optional.empty());
+    TriageAssessment assessment = new TriageAssessment(vertx, engine, upstreams, version, appPackages);
     router.get("/triage/:app").handler(new TriageRoute(assessment, params, version));
   }
 
   @Override
   protected List<Optional<FunctionClient>> optionalSors(Upstreams upstreams) {
-    return version.isV2() ? Arrays.asList(upstreams.clients().baseline(), upstreams.clients().history())
+    return version.isV2()
+        ? Arrays.asList(upstreams.clients().baseline(), upstreams.clients().history(), upstreams.clients().registry())
         : Collections.emptyList();
   }
 }

@@ -27,6 +27,11 @@ public final class HistoryRecord {
         .put("requestId", requestId));
   }
 
+  /** The call sites of the assessment's findings ({rule, profileType, function, percent}). */
+  public HistoryRecord withCallSites(JsonArray callSites) {
+    return new HistoryRecord(body.copy().put("callSites", callSites));
+  }
+
   /** The idempotency key. */
   public String requestId() {
     return body.getString("requestId");

@@ -1,5 +1,6 @@
 package dev.pyrofn.bor.upstream;
 
+import dev.pyrofn.analysis.callsite.AppFrames;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.runtime.client.FunctionClient;
 import dev.pyrofn.runtime.http.ApiException;
@@ -29,15 +30,26 @@ public final class ProfileData {
 
   /** {@code GET /profiles/{app}}; 404 when the app has no such profile in the window. */
   public Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window) {
-    return client.get(profilePath(app), profileQuery(type, window)).map(json -> ProfileTable.fromJson(type, json));
+    return profile(app, type, window, null);
+  }
+
+  /**
+   * As above, with the callers of the listed functions ({@link ProfileTable#callSites()}) classified by
+   * {@code appFrames}; null asks for the table only.
+   */
+  public Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window, AppFrames appFrames) {
+    return client.get(profilePath(app), profileQuery(type, window, appFrames))
+        .map(json -> ProfileTable.fromJson(type, json));
   }
 
   /**
    * {@link #profile} as one item of a fan-out: fan-out items share half of the connections to Profile Data, and
    * one still waiting for a connection at {@code deadlineMillis} gives up without counting against the breaker.
+   * {@code appFrames}: as for {@link #profile(String, ProfileType, TimeWindow, AppFrames)}.
    */
-  public Future<ProfileTable> profileInFanOut(String app, ProfileType type, TimeWindow window, long deadlineMillis) {
-    return client.getForFanOut(profilePath(app), profileQuery(type, window), deadlineMillis)
+  public Future<ProfileTable> profileInFanOut(String app, ProfileType type, TimeWindow window, long deadlineMillis,
+      AppFrames appFrames) {
+    return client.getForFanOut(profilePath(app), profileQuery(type, window, appFrames), deadlineMillis)
         .map(json -> ProfileTable.fromJson(type, json));
   }
 
@@ -50,10 +62,11 @@ public final class ProfileData {
     return "/profiles/" + FunctionClient.segment(app);
   }
 
-  private Map<String, String> profileQuery(ProfileType type, TimeWindow window) {
+  private Map<String, String> profileQuery(ProfileType type, TimeWindow window, AppFrames appFrames) {
     Map<String, String> query = windowQuery(window, "from", "to");
     query.put("type", type.id());
     query.put("limit", Integer.toString(rows));
+    askCallSites(query, appFrames);
     return query;
   }
 
@@ -62,7 +75,14 @@ public final class ProfileData {
    * takes the window just before the current one as it rounded it, so both sides stay adjacent.
    */
   public Future<DiffSides> diff(String app, ProfileType type, TimeWindow current, Optional<TimeWindow> baseline) {
+    return diff(app, type, current, baseline, null);
+  }
+
+  /** As above, with each side's callers classified by {@code appFrames} (null: tables only). */
+  public Future<DiffSides> diff(String app, ProfileType type, TimeWindow current, Optional<TimeWindow> baseline,
+      AppFrames appFrames) {
     Map<String, String> query = windowQuery(current, "from", "to");
+    askCallSites(query, appFrames);
     baseline.ifPresent(window -> query.putAll(windowQuery(window, "baselineFrom", "baselineTo")));
     query.put("type", type.id());
     query.put("limit", Integer.toString(rows));
@@ -86,6 +106,16 @@ public final class ProfileData {
       }
       return names;
     });
+  }
+
+  private static void askCallSites(Map<String, String> query, AppFrames appFrames) {
+    if (appFrames == null) {
+      return;
+    }
+    query.put("callSites", "true");
+    if (!appFrames.isHeuristic()) {
+      query.put("appPackages", String.join(",", appFrames.prefixes()));
+    }
   }
 
   private static JsonObject side(JsonObject diff, String name) {

@@ -1,5 +1,7 @@
 package dev.pyrofn.bor.upstream;
 
+import dev.pyrofn.analysis.callsite.CallSiteTable;
+import dev.pyrofn.analysis.callsite.CallerEdge;
 import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
@@ -19,18 +21,21 @@ public final class ProfileTable {
   private final long from;
   private final long to;
   private final FunctionTable table;
+  private final CallSiteTable callSites;
   private final CallGraph calls;
 
-  private ProfileTable(ProfileType type, long from, long to, FunctionTable table, CallGraph calls) {
+  private ProfileTable(ProfileType type, long from, long to, FunctionTable table, CallSiteTable callSites,
+      CallGraph calls) {
     this.type = type;
     this.from = from;
     this.to = to;
     this.table = table;
+    this.callSites = callSites;
     this.calls = calls;
   }
 
   public static ProfileTable of(ProfileType type, long from, long to, FunctionTable table) {
-    return new ProfileTable(type, from, to, table, CallGraph.empty());
+    return new ProfileTable(type, from, to, table, CallSiteTable.absent(), CallGraph.empty());
   }
 
   /** A profile answer or one side of a diff answer: {@code {from, to, totalSamples, functions: [...]}}. */
@@ -45,11 +50,26 @@ public final class ProfileTable {
             total));
       }
       return new ProfileTable(type, side.getLong("from"), side.getLong("to"), FunctionTable.of(total, stats),
-          callsOf(side.getJsonArray("calls")));
+          callSites(side, total), callsOf(side.getJsonArray("calls")));
     } catch (RuntimeException e) {
       throw ApiException.upstreamError("Profile Data SOR answered a profile in an unexpected shape: " + e.getMessage(),
           e);
     }
+  }
+
+  /** The {@code callers} rows, when they were asked for and the SOR answered them; else absent. */
+  private static CallSiteTable callSites(JsonObject side, long total) {
+    JsonArray rows = side.getJsonArray("callers");
+    if (rows == null) {
+      return CallSiteTable.absent();
+    }
+    List<CallerEdge> edges = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonObject row = rows.getJsonObject(i);
+      edges.add(CallerEdge.of(row.getString("function"), row.getString("caller"), row.getLong("totalSamples"),
+          row.getLong("entrySamples"), row.getLong("selfSamples")));
+    }
+    return CallSiteTable.of(total, edges);
   }
 
   /** {@code calls} of a diff side (caller -> callee edges); an answer without them gives an empty graph. */
@@ -83,6 +103,10 @@ public final class ProfileTable {
 
   public FunctionTable table() {
     return table;
+  }
+
+  public CallSiteTable callSites() {
+    return callSites;
   }
 
   /** Caller -> callee edges between the listed functions (diff answers only; else empty). */

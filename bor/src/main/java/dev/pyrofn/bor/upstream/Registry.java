@@ -32,6 +32,14 @@ public final class Registry {
     return page(apps, 0, new HashMap<>());
   }
 
+  /** {@code GET /services/{app}}: the one service; {@link ServiceOwner#unregistered()} on 404. */
+  public Future<ServiceOwner> service(String app) {
+    return client.get("/services/" + FunctionClient.segment(app), Map.of())
+        .map(ServiceOwner::fromJson)
+        .recover(failure -> failure instanceof ApiException && ((ApiException) failure).status() == 404
+            ? Future.succeededFuture(ServiceOwner.unregistered()) : Future.failedFuture(failure));
+  }
+
   private Future<Map<String, ServiceOwner>> page(Set<String> apps, int offset, Map<String, ServiceOwner> found) {
     return client.get("/services", Map.of("limit", Integer.toString(PAGE), "offset", Integer.toString(offset)))
         .compose(answer -> {

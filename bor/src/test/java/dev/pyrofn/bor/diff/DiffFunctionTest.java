@@ -106,6 +106,33 @@ class DiffFunctionTest {
   }
 
   @Test
+  void eachGroupedRegressionNamesTheApplicationFrameItAppearedUnder() {
+    String api = "java/lang/Thread.run;io/vertx/core/impl/ContextImpl.run;com/acme/web/Api.handle;";
+    Map<String, Long> current = new java.util.HashMap<>(Map.of(api + "com/acme/Work.run", 8001L,
+        api + "com/acme/Serializer.write", 1999L));
+    for (int leaf = 0; leaf < 20; leaf++) {
+      current.put(api + "com/acme/Receipt.render;java/lang/String.format;java/util/Formatter.spec" + leaf, 151L);
+    }
+    sors.pyroscope().baselineProfile("checkout", CPU, Map.of(api + "com/acme/Work.run", 8001L,
+        api + "com/acme/Serializer.write", 1999L)).profile("checkout", CPU, current);
+
+    for (BorHttp version : new BorHttp[] {v1, v2}) {
+      JsonObject body = version.ok("/diff/checkout?" + WINDOW);
+
+      JsonObject group = body.getJsonArray("groups").getJsonObject(0);
+      assertThat(group.getJsonObject("entry").getString("function")).isEqualTo("com/acme/Receipt.render");
+      assertThat(group.getString("appearedUnder")).isEqualTo("com/acme/web/Api.handle");
+      assertThat(group.getJsonArray("callSites").getJsonObject(0).getDouble("percent")).isEqualTo(23.2);
+      assertThat(body.getJsonObject("summary").getJsonObject("topChange").getString("appearedUnder"))
+          .isEqualTo("com/acme/web/Api.handle");
+      assertThat(body.getJsonObject("applicationFrames").getString("source")).isEqualTo("heuristic");
+    }
+    String markdown = v1.get("/diff/checkout?" + WINDOW + "&format=markdown").bodyAsString();
+    assertThat(markdown).contains("| Level | Called from |")
+        .contains("| **fail** | `com/acme/web/Api.handle` (23.2%) |");
+  }
+
+  @Test
   void v2AddsApprovedThresholdsAndAHistoryRecord() {
     approve("work", 70);
     JsonObject one = v1.ok("/diff/checkout?" + WINDOW);

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** Fleet Search v1 and v2 end to end against the real SOR functions. */
 class FleetFunctionTest {
+  private static final String MAIN = "com/acme/Main.main;";
+  private static final String WORK = "com/acme/Work.run";
+  private static final String CRYPTO = "javax/crypto/Cipher.doFinal";
   static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
   static final String WINDOW = "from=1748700000&to=1748703600";
 
@@ -40,9 +43,9 @@ class FleetFunctionTest {
   void script() {
     sors.reset();
     sors.pyroscope()
-        .profile("checkout", CPU, Map.of("main;java/util/regex/Pattern.compile", 40L, "main;work", 60L))
-        .profile("payments", CPU, Map.of("main;java/util/regex/Pattern.compile", 10L, "main;work", 90L))
-        .profile("ledger", CPU, Map.of("main;crypto", 100L));
+        .profile("checkout", CPU, Map.of(MAIN + "java/util/regex/Pattern.compile", 40L, MAIN + WORK, 60L))
+        .profile("payments", CPU, Map.of(MAIN + "java/util/regex/Pattern.compile", 10L, MAIN + WORK, 90L))
+        .profile("ledger", CPU, Map.of(MAIN + CRYPTO, 100L));
     register("checkout", "team-shop", "critical", "#shop");
     register("payments", "team-pay", "high", "#pay");
   }
@@ -56,9 +59,9 @@ class FleetFunctionTest {
     assertThat(body.getInteger("matchCount")).isEqualTo(2);
     assertThat(body.getJsonArray("matches")).containsExactly(
         new JsonObject().put("app", "checkout").put("function", "java/util/regex/Pattern.compile")
-            .put("selfPercent", 40.0).put("selfSamples", 40),
+            .put("selfPercent", 40.0).put("selfSamples", 40).put("callSites", callSites("com/acme/Main.main", 40.0)),
         new JsonObject().put("app", "payments").put("function", "java/util/regex/Pattern.compile")
-            .put("selfPercent", 10.0).put("selfSamples", 10));
+            .put("selfPercent", 10.0).put("selfSamples", 10).put("callSites", callSites("com/acme/Main.main", 10.0)));
     assertThat(body.getInteger("appsSearched")).isEqualTo(3);
     assertThat(body.getJsonArray("errors")).isEmpty();
   }
@@ -81,7 +84,7 @@ class FleetFunctionTest {
     assertThat(regex.getDouble("impactScore")).isEqualTo(80.0);
     assertThat(regex.getInteger("criticalServiceCount")).isEqualTo(1);
     assertThat(regex.getJsonArray("services").getJsonObject(1).getString("teamOwner")).isEqualTo("team-pay");
-    assertThat(hotspot(hotTwo, "crypto").getJsonArray("services").getJsonObject(0).getValue("teamOwner")).isNull();
+    assertThat(hotspot(hotTwo, CRYPTO).getJsonArray("services").getJsonObject(0).getValue("teamOwner")).isNull();
   }
 
   @Test
@@ -89,7 +92,7 @@ class FleetFunctionTest {
     sors.pyroscope().failing("payments", 500).delay("ledger", 3_000);
 
     // Its own window: the slow query outlives the test, and Profile Data would let a later identical one join it.
-    JsonObject body = v1.ok("/search?function=work&match=exact&apps=checkout,payments,ledger"
+    JsonObject body = v1.ok("/search?function=" + WORK + "&match=exact&apps=checkout,payments,ledger"
         + "&from=1748710000&to=1748713600");
 
     assertThat(body.getInteger("matchCount")).isEqualTo(1);
@@ -132,9 +135,44 @@ class FleetFunctionTest {
 
     JsonArray hotspots = body.getJsonArray("hotspots");
     assertThat(hotspots).hasSize(2);
-    assertThat(hotspots.getJsonObject(0).getString("function")).isEqualTo("work");
+    assertThat(hotspots.getJsonObject(0).getString("function")).isEqualTo(WORK);
+    assertThat(hotspots.getJsonObject(0).getString("measure")).isEqualTo("self");
+    assertThat(hotspots.getJsonObject(0).getString("kind")).isEqualTo("application");
     assertThat(hotspots.getJsonObject(0).getDouble("impactScore")).isEqualTo(180.0);
     assertThat(hotspots.getJsonObject(0).containsKey("criticalServiceCount")).isFalse();
+  }
+
+  @Test
+  void hotspotsRankEntryFramesLabelKernelAndJvmFramesAndSkipAppsWithoutTheType() {
+    sors.pyroscope().profile("signer", CPU, Map.of(
+        ".pvm_irq_enable", 30L,
+        "java/lang/Thread.run;com/acme/sign/Signer.sign;java/security/MessageDigest.digest;"
+            + "sun/security/provider/DigestBase.engineDigest;.sha256_implCompressMB", 50L,
+        "java/lang/Thread.run;com/acme/sign/Signer.sign;libc.so.6.memset", 20L));
+
+    JsonObject body = v1.ok("/fleet/hotspots?apps=signer,checkout,nobody&" + WINDOW);
+
+    JsonObject digest = hotspot(body, "java/security/MessageDigest.digest");
+    assertThat(digest.getString("measure")).isEqualTo("entry");
+    assertThat(digest.getString("kind")).isEqualTo("library");
+    assertThat(digest.getDouble("maxPercent")).isEqualTo(50.0);
+    assertThat(digest.getDouble("maxSelfPercent")).isEqualTo(0.0);
+    assertThat(digest.getJsonArray("services").getJsonObject(0).getJsonArray("callSites"))
+        .isEqualTo(callSites("com/acme/sign/Signer.sign", 50.0));
+    assertThat(body.getJsonArray("hotspots").stream().map(row -> ((JsonObject) row).getString("function")))
+        .doesNotContain(".pvm_irq_enable", ".sha256_implCompressMB", "libc.so.6.memset");
+    JsonObject labelled = new JsonObject();
+    body.getJsonArray("labelled").forEach(row -> labelled.put(((JsonObject) row).getString("function"),
+        ((JsonObject) row).getString("kind")));
+    assertThat(labelled.getMap()).containsEntry(".pvm_irq_enable", "kernel")
+        .containsEntry(".sha256_implCompressMB", "jvm").containsEntry("libc.so.6.memset", "native");
+    assertThat(body.getJsonArray("errors")).isEmpty();
+    assertThat(body.getJsonArray("skipped")).hasSize(1);
+    assertThat(body.getJsonArray("skipped").getJsonObject(0).getString("app")).isEqualTo("nobody");
+  }
+
+  private static JsonArray callSites(String function, double percent) {
+    return new JsonArray().add(new JsonObject().put("function", function).put("percent", percent));
   }
 
   private static JsonObject hotspot(JsonObject body, String function) {

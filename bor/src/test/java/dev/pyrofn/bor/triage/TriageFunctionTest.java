@@ -178,6 +178,70 @@ class TriageFunctionTest {
   }
 
   @Test
+  void findingsNameTheApplicationCallSitesAndTheRecommendationTheTopOne() {
+    sors.pyroscope().profile("signup", CPU, signupStacks());
+
+    JsonObject body = ok(v1, "/triage/signup?" + WINDOW);
+
+    JsonObject finding = body.getJsonObject("profiles").getJsonObject("cpu").getJsonArray("findings").getJsonObject(0);
+    assertThat(finding.getString("rule")).isEqualTo("regex_compilation");
+    assertThat(finding.getJsonArray("callSites")).containsExactly(
+        new JsonObject().put("function", "com/acme/signup/SignupService.validEmail").put("percent", 25.0),
+        new JsonObject().put("function", "com/acme/signup/SignupService.tags").put("percent", 10.0));
+    assertThat(finding.getString("recommendation"))
+        .contains("Change it in com/acme/signup/SignupService.validEmail (25.0% of the profile), then "
+            + "com/acme/signup/SignupService.tags (10.0%).");
+    assertThat(body.getJsonObject("summary").getString("recommendation")).contains("SignupService.validEmail");
+    assertThat(body.getJsonObject("applicationFrames").getString("source")).isEqualTo("heuristic");
+  }
+
+  @Test
+  void v2UsesTheRegistrysAppPackagesAndKeepsCallSitesInHistory() {
+    sors.pyroscope().profile("signup", CPU, signupStacks());
+    HttpResponse<Buffer> registered = sors.registrySor().post("/services", new JsonObject().put("appName", "signup")
+        .put("teamOwner", "identity").put("metadata", new JsonObject().put("appPackages",
+            new io.vertx.core.json.JsonArray().add("com/acme/web/"))));
+    assertThat(registered.statusCode()).as(registered.bodyAsString()).isEqualTo(201);
+
+    JsonObject body = ok(v2, "/triage/signup?" + WINDOW);
+
+    JsonObject finding = body.getJsonObject("profiles").getJsonObject("cpu").getJsonArray("findings").getJsonObject(0);
+    assertThat(finding.getJsonArray("callSites")).as("only com/acme/web/ is the application's code")
+        .containsExactly(new JsonObject().put("function", "com/acme/web/SignupApi.post").put("percent", 35.0));
+    assertThat(body.getJsonObject("applicationFrames")).isEqualTo(new JsonObject().put("source", "registry")
+        .put("packages", new io.vertx.core.json.JsonArray().add("com.acme.web.")));
+    JsonObject record = ok(sors.historySor(), "/history/signup/latest");
+    assertThat(record.getJsonArray("callSites").getJsonObject(0)).isEqualTo(new JsonObject()
+        .put("rule", "regex_compilation").put("profileType", "cpu").put("function", "com/acme/web/SignupApi.post")
+        .put("percent", 35.0));
+  }
+
+  @Test
+  void v2FallsBackToTheDefaultWhenTheRegistryIsDown() {
+    sors.pyroscope().profile("signup", CPU, signupStacks());
+    BorHttp degraded = sors.bor(TriageVerticle.SPEC_V2, Map.of("REGISTRY_URL", SorStack.deadUrl(),
+        "APP_PACKAGES", "com/acme/signup/"));
+
+    JsonObject body = degraded.ok("/triage/signup?" + WINDOW);
+
+    JsonObject frames = body.getJsonObject("applicationFrames");
+    assertThat(frames.getString("source")).isEqualTo("APP_PACKAGES");
+    assertThat(frames.getString("registryError")).contains("Registry SOR");
+    assertThat(body.getJsonObject("profiles").getJsonObject("cpu").getJsonArray("findings").getJsonObject(0)
+        .getJsonArray("callSites").getJsonObject(0).getString("function"))
+        .isEqualTo("com/acme/signup/SignupService.validEmail");
+  }
+
+  private static Map<String, Long> signupStacks() {
+    String web = "java/lang/Thread.run;io/vertx/core/impl/ContextImpl.run;com/acme/web/SignupApi.post;";
+    return Map.of(
+        web + "com/acme/signup/SignupService.validEmail;java/lang/String.matches;java/util/regex/Pattern.matches;"
+            + "java/util/regex/Pattern.compile", 25L,
+        web + "com/acme/signup/SignupService.tags;java/lang/String.split;java/util/regex/Pattern.compile", 10L,
+        web + "com/acme/signup/SignupService.save", 65L);
+  }
+
+  @Test
   void anOptionalSorDownIsReportedWithoutMakingTheFunctionUnready() {
     BorHttp degraded = sors.bor(TriageVerticle.SPEC_V2, Map.of("HISTORY_URL", SorStack.deadUrl()));
 

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -61,16 +62,17 @@ public final class Database {
     });
   }
 
-  /** Blocking: baselines a hand-applied V1 schema, then applies the migrations found in {@code locations}. */
+  /** Blocking: baselines a hand-applied schema (version 1 or a later schema.sql), then applies the migrations found in {@code locations}. */
   static int migrate(DbConfig config, String... locations) throws SQLException {
     FluentConfiguration flyway = flyway(config, locations);
-    HandAppliedSchema.State state;
+    Optional<String> handMade;
     try (Connection connection = connect(flyway.getDataSource(), config)) {
-      state = HandAppliedSchema.inspect(connection);
+      handMade = HandAppliedSchema.baselineVersion(connection);
     }
-    if (state == HandAppliedSchema.State.SCHEMA_SQL_V1) {
-      LOG.info("{} holds schema.sql (version 1) without Flyway history: recording it as version 1", config);
-      flyway.baselineOnMigrate(true).baselineVersion("1").baselineDescription("schema.sql applied by hand");
+    if (handMade.isPresent()) {
+      LOG.info("{} holds schema.sql (version {}) without Flyway history: recording it as version {}", config,
+          handMade.get(), handMade.get());
+      flyway.baselineOnMigrate(true).baselineVersion(handMade.get()).baselineDescription("schema.sql applied by hand");
     }
     return flyway.load().migrate().migrationsExecuted;
   }

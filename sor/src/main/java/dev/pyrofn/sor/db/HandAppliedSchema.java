@@ -12,8 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,34 +23,58 @@ import java.util.TreeSet;
 /**
  * What a database holds before Flyway first runs on it. The seeds' upgrade path applies {@code schema.sql} by hand
  * and then starts the functions: such a database has the version 1 tables and no Flyway history, and is recognised
- * as version 1 (then migrated onward). Anything else that is not empty is refused, naming the differences.
+ * as version 1 (then migrated onward). A database made from a later release's {@code schema.sql} (version 1 plus
+ * the columns of {@code db/schema-later.columns} up to some version) is recognised as that version. Anything else
+ * that is not empty is refused, naming the differences from the closest version.
  */
 final class HandAppliedSchema {
   static final String HISTORY_TABLE = "flyway_schema_history";
   private static final String V1_COLUMNS = "/db/schema-v1.columns";
+  private static final String LATER_COLUMNS = "/db/schema-later.columns";
   private static final int MAX_DIFFERENCES_NAMED = 6;
-
-  /** What Flyway should do with the database. */
-  enum State { MANAGED_OR_EMPTY, SCHEMA_SQL_V1 }
 
   private HandAppliedSchema() {
   }
 
-  /** Inspects the connection's current schema; a non-empty schema that is not V1 stops the process. */
-  static State inspect(Connection connection) throws SQLException {
+  /**
+   * The version a hand-made schema is to be recorded as ("1", or a later version whose {@code schema.sql} made it);
+   * empty when the database is empty or already managed by Flyway. Any other schema stops the process.
+   */
+  static Optional<String> baselineVersion(Connection connection) throws SQLException {
     Map<String, String> columns = columns(connection);
     Set<String> tables = tables(connection);
     if (tables.isEmpty() || tables.contains(HISTORY_TABLE)) {
-      return State.MANAGED_OR_EMPTY;
+      return Optional.empty();
     }
-    List<String> differences = differences(v1Columns(), columns);
-    if (differences.isEmpty()) {
-      return State.SCHEMA_SQL_V1;
+    String closest = null;
+    List<String> fewest = null;
+    for (Map.Entry<String, Map<String, String>> version : versions().entrySet()) {
+      List<String> differences = differences(version.getValue(), columns);
+      if (differences.isEmpty()) {
+        return Optional.of(version.getKey());
+      }
+      if (fewest == null || differences.size() < fewest.size()) {
+        fewest = differences;
+        closest = version.getKey();
+      }
     }
     // A ConfigException: the launcher prints its one line and exits 2, as for a bad variable.
     throw new ConfigException("database " + connection.getCatalog() + " has tables but no Flyway history, and they"
-        + " are not schema.sql (version 1): " + summary(differences) + ". Apply schema.sql to an empty database (or"
-        + " let the functions create the schema), or set DB_MIGRATE=false to manage it yourself");
+        + " are not schema.sql (closest: version " + closest + "): " + summary(fewest) + ". Apply schema.sql to an"
+        + " empty database (or let the functions create the schema), or set DB_MIGRATE=false to manage it yourself");
+  }
+
+  /** Every version a schema.sql may hold, oldest first: version 1, then each later version's columns. */
+  static Map<String, Map<String, String>> versions() {
+    Map<String, Map<String, String>> versions = new LinkedHashMap<>();
+    Map<String, String> columns = v1Columns();
+    versions.put("1", new TreeMap<>(columns));
+    for (String line : lines(LATER_COLUMNS)) {
+      String[] parts = line.split(" ", 3);
+      columns.put(parts[1], parts[2].trim());
+      versions.put(parts[0], new TreeMap<>(columns));
+    }
+    return versions;
   }
 
   /** table.column to "type NULL|NOT NULL", for every base table of the current schema. */
@@ -71,21 +97,30 @@ final class HandAppliedSchema {
   /** The columns version 1 creates, as listed in {@code db/schema-v1.columns}. */
   static Map<String, String> v1Columns() {
     Map<String, String> columns = new TreeMap<>();
-    try (InputStream in = HandAppliedSchema.class.getResourceAsStream(V1_COLUMNS)) {
+    for (String line : lines(V1_COLUMNS)) {
+      int space = line.indexOf(' ');
+      columns.put(line.substring(0, space), line.substring(space + 1).trim());
+    }
+    return columns;
+  }
+
+  /** The non-blank, non-comment lines of a resource in the jar, in order. */
+  private static List<String> lines(String resource) {
+    List<String> lines = new ArrayList<>();
+    try (InputStream in = HandAppliedSchema.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(V1_COLUMNS + " is missing from the jar");
+        throw new IllegalStateException(resource + " is missing from the jar");
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         if (!line.isBlank() && !line.startsWith("#")) {
-          int space = line.indexOf(' ');
-          columns.put(line.substring(0, space), line.substring(space + 1).trim());
+          lines.add(line);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return columns;
+    return lines;
   }
 
   private static Set<String> tables(Connection connection) throws SQLException {

@@ -26,7 +26,7 @@ final class HistoryHandlers {
   private static final Pattern DIAGNOSIS = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
   private static final Set<String> CREATE_FIELDS = new HashSet<>(Arrays.asList("appName", "diagnosis", "severity",
-      "profileTypes", "topFunctions", "recommendation", "requestedBy", "requestId"));
+      "profileTypes", "topFunctions", "recommendation", "requestedBy", "requestId", "callSites"));
 
   private final HistoryRepository repository;
   private final TimeParser time = TimeParser.systemUtc();
@@ -46,7 +46,8 @@ final class HistoryHandlers {
         body.optionalArray("topFunctions", Fields.MAX_JSON_BYTES).orElseGet(JsonArray::new),
         body.optionalString("recommendation", 4000, null).orElse(null),
         Fields.shortText(body, "requestedBy").orElse(null),
-        body.optionalString("requestId", 128, REQUEST_ID).orElse(null));
+        body.optionalString("requestId", 128, REQUEST_ID).orElse(null),
+        body.optionalArray("callSites", Fields.MAX_JSON_BYTES).orElseGet(JsonArray::new));
     Replies.upserted(ctx, repository.create(record)
         .map(stored -> new Sql.Upserted(summary(stored.row()), stored.created())), "create history");
   }

@@ -16,10 +16,10 @@ import java.util.Optional;
 /** SQL for {@code triage_history}, the audit trail of assessments. */
 final class HistoryRepository {
   private static final String COLUMNS = "id, app_name, diagnosis, severity, profile_types, top_functions, "
-      + "recommendation, requested_by, request_id, created_at";
+      + "recommendation, requested_by, request_id, created_at, call_sites";
   private static final String INSERT = "INSERT INTO triage_history "
-      + "(app_name, diagnosis, severity, profile_types, top_functions, recommendation, requested_by, request_id) "
-      + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ";
+      + "(app_name, diagnosis, severity, profile_types, top_functions, recommendation, requested_by, request_id, "
+      + "call_sites) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ";
   // With a request id the insert is idempotent: a repeat writes nothing and the first record is read back.
   private static final String INSERT_ONCE = INSERT + "ON CONFLICT (request_id) DO NOTHING RETURNING " + COLUMNS;
   private static final String INSERT_PLAIN = INSERT + "RETURNING " + COLUMNS;
@@ -42,7 +42,7 @@ final class HistoryRepository {
    */
   Future<Sql.Upserted> create(NewRecord record) {
     Tuple params = Tuple.of(record.appName, record.diagnosis, record.severity, record.profileTypes,
-        record.topFunctions, record.recommendation, record.requestedBy, record.requestId);
+        record.topFunctions, record.recommendation, record.requestedBy, record.requestId).addValue(record.callSites);
     if (record.requestId == null) {
       return sql.insertOnce(INSERT_PLAIN, params, HistoryRepository::toJson).map(row -> new Sql.Upserted(row, true));
     }
@@ -78,7 +78,8 @@ final class HistoryRepository {
         .put("recommendation", row.getString("recommendation"))
         .put("requestedBy", row.getString("requested_by"))
         .put("requestId", row.getString("request_id"))
-        .put("createdAt", Rows.timestamp(row, "created_at"));
+        .put("createdAt", Rows.timestamp(row, "created_at"))
+        .put("callSites", Rows.array(row, "call_sites"));
   }
 
   /** A validated record to store. */
@@ -91,9 +92,10 @@ final class HistoryRepository {
     final String recommendation;
     final String requestedBy;
     final String requestId;
+    final JsonArray callSites;
 
     NewRecord(String appName, String diagnosis, String severity, JsonArray profileTypes, JsonArray topFunctions,
-        String recommendation, String requestedBy, String requestId) {
+        String recommendation, String requestedBy, String requestId, JsonArray callSites) {
       this.appName = appName;
       this.diagnosis = diagnosis;
       this.severity = severity;
@@ -102,6 +104,7 @@ final class HistoryRepository {
       this.recommendation = recommendation;
       this.requestedBy = requestedBy;
       this.requestId = requestId;
+      this.callSites = callSites;
     }
   }
 

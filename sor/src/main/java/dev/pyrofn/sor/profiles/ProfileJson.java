@@ -1,5 +1,7 @@
 package dev.pyrofn.sor.profiles;
 
+import dev.pyrofn.analysis.callsite.CallSiteTable;
+import dev.pyrofn.analysis.callsite.CallerEdge;
 import dev.pyrofn.analysis.decode.DecodedProfile;
 import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.FunctionStat;
@@ -10,6 +12,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,25 +44,25 @@ final class ProfileJson {
         .put("types", types);
   }
 
-  JsonObject profile(ProfileSnapshot snapshot, int limit) {
-    return header(snapshot.query()).mergeIn(side(snapshot, listed(snapshot.profile().table(), limit)));
+  JsonObject profile(ProfileSnapshot snapshot, int limit, int callerLimit) {
+    return header(snapshot.query()).mergeIn(side(snapshot, listed(snapshot.profile().table(), limit), callerLimit));
   }
 
   /**
    * Each side lists its own top {@code limit} by self and by total plus whatever of the other side's it has, so
    * names align, and the call edges between listed functions ({@code calls}): an entry frame with no self value of
-   * its own still appears, with the path below it.
+   * its own still appears, with the path below it. Asked-for callers are added per side.
    */
-  JsonObject diff(ProfileSnapshot baseline, ProfileSnapshot current, int limit) {
+  JsonObject diff(ProfileSnapshot baseline, ProfileSnapshot current, int limit, int callerLimit) {
     Set<String> names = new LinkedHashSet<>();
     for (ProfileSnapshot side : new ProfileSnapshot[] {baseline, current}) {
       names.addAll(names(listed(side.profile().table(), limit)));
       names.addAll(names(listedByTotal(side.profile().table(), limit)));
     }
     return header(current.query())
-        .put("baseline", side(baseline, present(baseline.profile().table(), names))
+        .put("baseline", side(baseline, present(baseline.profile().table(), names), callerLimit)
             .put("calls", calls(baseline.profile().calls(), names)))
-        .put("current", side(current, present(current.profile().table(), names))
+        .put("current", side(current, present(current.profile().table(), names), callerLimit)
             .put("calls", calls(current.profile().calls(), names)));
   }
 
@@ -102,7 +105,7 @@ final class ProfileJson {
         .put("profileTypeId", query.type().id());
   }
 
-  private JsonObject side(ProfileSnapshot snapshot, List<FunctionStat> functions) {
+  private JsonObject side(ProfileSnapshot snapshot, List<FunctionStat> functions, int callerLimit) {
     DecodedProfile profile = snapshot.profile();
     JsonArray rows = new JsonArray();
     for (FunctionStat stat : functions) {
@@ -119,7 +122,33 @@ final class ProfileJson {
     return side.put("functionCount", countFunctions(profile))
         .put("truncated", profile.otherValue() > 0 && profile.otherPercent() >= truncationPercent)
         .put("otherPercent", round2(profile.otherPercent()))
-        .put("functions", rows);
+        .put("functions", rows)
+        .mergeIn(callers(profile.callSites(), functions, callerLimit));
+  }
+
+  /**
+   * Asked-for call sites: the caller edges of the listed functions, largest first, at most {@code limit};
+   * {@code callersTruncated} when more existed. Nothing is added when call sites were not asked for.
+   */
+  private static JsonObject callers(CallSiteTable callSites, List<FunctionStat> listed, int limit) {
+    if (!callSites.isPresent()) {
+      return new JsonObject();
+    }
+    Set<String> names = new HashSet<>(names(listed));
+    List<CallerEdge> edges = new ArrayList<>();
+    for (CallerEdge edge : callSites.edges()) {
+      if (names.contains(edge.function())) {
+        edges.add(edge);
+      }
+    }
+    edges.sort(Comparator.comparingLong((CallerEdge e) -> Math.max(e.total(), e.self())).reversed()
+        .thenComparing(CallerEdge::function).thenComparing(CallerEdge::caller));
+    JsonArray rows = new JsonArray();
+    for (CallerEdge edge : edges.subList(0, Math.min(limit, edges.size()))) {
+      rows.add(new JsonObject().put("function", edge.function()).put("caller", edge.caller())
+          .put("totalSamples", edge.total()).put("entrySamples", edge.entry()).put("selfSamples", edge.self()));
+    }
+    return new JsonObject().put("callers", rows).put("callersTruncated", edges.size() > limit);
   }
 
   /** The top {@code limit} rows by self, without the {@code other} bucket. */

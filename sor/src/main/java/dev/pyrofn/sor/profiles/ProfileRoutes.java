@@ -1,5 +1,6 @@
 package dev.pyrofn.sor.profiles;
 
+import dev.pyrofn.analysis.callsite.AppFrames;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.http.Params;
@@ -10,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The four routes of the Profile Data SOR: parse and validate, one call chain, respond. */
@@ -19,6 +21,8 @@ final class ProfileRoutes {
   static final int MAX_LIMIT = 5000;
   static final int DEFAULT_DIFF_LIMIT = 500;
   static final int MAX_DIFF_LIMIT = 5000;
+  static final int DEFAULT_CALLER_LIMIT = 5000;
+  static final int MAX_CALLER_LIMIT = 20000;
 
   private final ProfileService service;
   private final WindowParams windows;
@@ -47,16 +51,18 @@ final class ProfileRoutes {
     String app = Params.appName(ctx, "app");
     ProfileType type = profileType(ctx);
     int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-    ProfileQuery query = ProfileQuery.of(app, type, windows.current(ctx));
+    ProfileQuery query = withCallSites(ctx, ProfileQuery.of(app, type, windows.current(ctx)));
+    int callerLimit = Params.integer(ctx, "callerLimit", DEFAULT_CALLER_LIMIT, 1, MAX_CALLER_LIMIT);
     respondLarge(ctx, service.profile(query).map(ProfileRoutes::withData),
-        snapshot -> json.profile(snapshot, limit));
+        snapshot -> json.profile(snapshot, limit, callerLimit));
   }
 
   private void diff(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
     ProfileType type = profileType(ctx);
     int limit = Params.integer(ctx, "limit", DEFAULT_DIFF_LIMIT, 1, MAX_DIFF_LIMIT);
-    ProfileQuery current = ProfileQuery.of(app, type, windows.current(ctx));
+    int callerLimit = Params.integer(ctx, "callerLimit", DEFAULT_CALLER_LIMIT, 1, MAX_CALLER_LIMIT);
+    ProfileQuery current = withCallSites(ctx, ProfileQuery.of(app, type, windows.current(ctx)));
     ProfileQuery baseline = current.over(windows.baseline(ctx, current.window()));
     Future<ProfileSnapshot> base = service.profile(baseline);
     Future<ProfileSnapshot> now = service.profile(current);
@@ -66,7 +72,7 @@ final class ProfileRoutes {
       }
       return done;
     });
-    respondLarge(ctx, both, done -> json.diff(base.result(), now.result(), limit));
+    respondLarge(ctx, both, done -> json.diff(base.result(), now.result(), limit, callerLimit));
   }
 
   private void types(RoutingContext ctx) {
@@ -79,6 +85,26 @@ final class ProfileRoutes {
       }
       return ProfileJson.types(app, window, ids);
     }));
+  }
+
+  /**
+   * {@code callSites=true} asks for the caller edges of the stacks; {@code appPackages=com/acme/,...} (implies
+   * call sites) names the application's packages instead of the default heuristic.
+   */
+  private static ProfileQuery withCallSites(RoutingContext ctx, ProfileQuery query) {
+    String flag = Params.optional(ctx, "callSites").orElse("false");
+    if (!flag.equals("true") && !flag.equals("false")) {
+      throw ApiException.badRequest("callSites", "'callSites' must be true or false");
+    }
+    Optional<String> packages = Params.optional(ctx, "appPackages");
+    if (packages.isEmpty() && flag.equals("false")) {
+      return query;
+    }
+    try {
+      return query.withCallSites(AppFrames.parse(packages.orElse("")));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("appPackages", "'" + e.getMessage().replaceFirst("^appPackages", "appPackages'"));
+    }
   }
 
   private static ProfileType profileType(RoutingContext ctx) {

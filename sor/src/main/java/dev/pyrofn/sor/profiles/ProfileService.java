@@ -43,7 +43,7 @@ public final class ProfileService {
   /** The merged profile of {@code query}; an empty profile (total 0) when Pyroscope has no data. */
   public Future<ProfileSnapshot> profile(ProfileQuery query) {
     String key = String.join("\u0000", "profile", tenant, query.app(), query.type().id(),
-        Long.toString(query.window().fromMillis()), Long.toString(query.window().toMillis()));
+        Long.toString(query.window().fromMillis()), Long.toString(query.window().toMillis()), query.callSitesKey());
     return profiles.get(key, () -> fetch(query));
   }
 
@@ -65,7 +65,7 @@ public final class ProfileService {
     PyroscopeApi api = client.api();
     return client.mergedProfile(query)
         .compose(body -> vertx.executeBlocking(
-            () -> ProfileSnapshot.of(query, decodeTimer.recordCallable(() -> ProfileDecoding.decode(api, body))),
+            () -> ProfileSnapshot.of(query, decodeTimer.recordCallable(() -> ProfileDecoding.decode(api, body, query.callSites()))),
             false));
   }
 

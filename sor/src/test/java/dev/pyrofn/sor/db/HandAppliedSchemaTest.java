@@ -36,9 +36,35 @@ class HandAppliedSchemaTest {
   }
 
   @Test
+  void eachLaterVersionsColumnListIsWhatTheMigrationsUpToItCreate() throws Exception {
+    for (Map.Entry<String, Map<String, String>> version : HandAppliedSchema.versions().entrySet()) {
+      DbConfig config = recreate("schema_reference");
+      Database.flyway(config, Database.MIGRATIONS).target(version.getKey()).load().migrate();
+      try (Connection connection = connect(config)) {
+        assertThat(HandAppliedSchema.columns(connection)).as("version " + version.getKey())
+            .isEqualTo(version.getValue());
+      }
+    }
+  }
+
+  @Test
+  void aDatabaseMadeFromTheCurrentSchemaSqlIsRecordedAsItsVersionAndMigratedOnward() throws Exception {
+    DbConfig config = recreate("schema_current_by_hand");
+    execute(config, schemaSql());
+
+    int applied = Database.migrate(config, Database.MIGRATIONS, ONWARD);
+
+    List<String> versions = new ArrayList<>(HandAppliedSchema.versions().keySet());
+    assertThat(applied).as("only the onward test migration runs").isEqualTo(1);
+    assertThat(query(config, "SELECT version || ' ' || type FROM flyway_schema_history ORDER BY installed_rank"))
+        .containsExactly(versions.get(versions.size() - 1) + " BASELINE", "900 SQL");
+  }
+
+  @Test
   void aDatabaseMadeFromSchemaSqlIsRecordedAsVersionOneAndMigratedOnward() throws Exception {
     DbConfig config = recreate("schema_by_hand");
-    execute(config, schemaSql());
+    Database.flyway(config, Database.MIGRATIONS).target("1").load().migrate();
+    execute(config, "DROP TABLE " + HandAppliedSchema.HISTORY_TABLE);
     execute(config, "INSERT INTO performance_baseline (app_name, profile_type, function_name, max_self_percent)"
         + " VALUES ('checkout', 'cpu', 'java/util/regex/Pattern.compile', 5)");
 
@@ -71,7 +97,7 @@ class HandAppliedSchemaTest {
     assertThatThrownBy(() -> Database.migrate(config, Database.MIGRATIONS))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("database schema_partial has tables but no Flyway history, and they are not"
-            + " schema.sql (version 1): missing table alert_rule. Apply schema.sql to an empty database")
+            + " schema.sql (closest: version 2.13): missing table alert_rule. Apply schema.sql to an empty database")
         .hasMessageContaining("DB_MIGRATE=false")
         .satisfies(error -> assertThat(error.getMessage()).doesNotContain("\n"));
     assertThat(query(config, "SELECT count(*) FROM information_schema.tables WHERE table_name = '"

@@ -75,6 +75,20 @@ class HistoryApiTest {
   }
 
   @Test
+  void callSitesAreKeptAndDefaultToEmpty() {
+    JsonArray sites = new JsonArray().add(new JsonObject().put("rule", "regex_compilation").put("profileType", "cpu")
+        .put("function", "com/acme/signup/SignupService.validEmail").put("percent", 25.0));
+    http.post("/history", record("checkout", "regex_compilation").put("callSites", sites));
+    JsonObject latest = http.get("/history/checkout/latest").bodyAsJsonObject();
+    assertThat(latest.getJsonArray("callSites")).isEqualTo(sites);
+
+    http.post("/history", record("payments", "healthy"));
+    assertThat(http.get("/history/payments/latest").bodyAsJsonObject().getJsonArray("callSites")).isEmpty();
+    assertThat(http.post("/history", record("checkout", "gc_pressure").put("callSites", "x")).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void listHonoursTheTimeWindow() {
     http.post("/history", record("checkout", "gc_pressure"));
     assertThat(http.get("/history/checkout?from=now-1h&to=4102444800")

@@ -86,6 +86,38 @@ class ProfileDataFunctionTest {
   }
 
   @Test
+  void callersAreAddedOnlyWhenAskedForAndFollowTheApplicationPackages() {
+    assertThat(ok("/profiles/checkout").containsKey("callers")).as("v1 answer unchanged").isFalse();
+
+    JsonObject body = ok("/profiles/checkout?appPackages=work,idle");
+
+    assertThat(body.getJsonArray("functions")).hasSize(4);
+    assertThat(body.getJsonArray("callers")).containsExactly(
+        edge("main", "<none>", 90, 0, 0),
+        edge("work", "<none>", 60, 0, 0),
+        edge("work", "work", 0, 0, 40),
+        edge("idle", "<none>", 30, 0, 0),
+        edge("idle", "idle", 0, 0, 30),
+        edge("java/util/regex/Pattern.compile", "work", 20, 20, 20));
+    assertThat(body.getBoolean("callersTruncated")).isFalse();
+
+    JsonObject heuristic = ok("/profiles/checkout?callSites=true&callerLimit=1");
+    assertThat(heuristic.getJsonArray("callers")).containsExactly(edge("main", "<none>", 90, 0, 0));
+    assertThat(heuristic.getBoolean("callersTruncated")).isTrue();
+  }
+
+  @Test
+  void badCallSiteParametersAreRejectedByName() {
+    HttpResponse<Buffer> flag = http.get("/profiles/checkout?callSites=yes");
+    assertThat(flag.statusCode()).isEqualTo(400);
+    assertThat(flag.bodyAsJsonObject().getString("field")).isEqualTo("callSites");
+    HttpResponse<Buffer> packages = http.get("/profiles/checkout?appPackages=com/acme/,,");
+    assertThat(packages.statusCode()).isEqualTo(400);
+    assertThat(packages.bodyAsJsonObject().getString("field")).isEqualTo("appPackages");
+    assertThat(http.get("/profiles/checkout?callSites=true&callerLimit=0").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void limitCutsTheListAndPercentagesAreRoundedToTwoDecimals() {
     stub.answerResource(PyroscopeStub.SELECT_MERGE, "connect-baseline.json");
 
@@ -470,6 +502,11 @@ class ProfileDataFunctionTest {
   private static JsonObject row(String name, long self, double selfPercent, long total, double totalPercent) {
     return new JsonObject().put("name", name).put("selfSamples", self).put("selfPercent", selfPercent)
         .put("totalSamples", total).put("totalPercent", totalPercent);
+  }
+
+  private static JsonObject edge(String function, String caller, long total, long entry, long self) {
+    return new JsonObject().put("function", function).put("caller", caller).put("totalSamples", total)
+        .put("entrySamples", entry).put("selfSamples", self);
   }
 
   private static JsonObject type(String friendly, String id) {
