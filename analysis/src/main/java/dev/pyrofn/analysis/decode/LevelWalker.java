@@ -340,6 +340,10 @@ final class LevelWalker implements LevelSink {
       cells = new int[wanted];
       masks = new long[wanted * FILTERS];
       spans = new long[wanted * 2 * sides];
+      if (kinds != null) {
+        ids = new int[wanted];
+        appAt = new int[wanted];
+      }
     }
   }
 
