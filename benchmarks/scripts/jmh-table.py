@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Summarises a DecodeBenchmark JMH JSON result (-rf json) as the table of docs/performance.md.
 
-Per shape, size and format: the median time per op of decode, decodeWithCalls, treeModel and tokenWalk, the
+Per shape, size and format: the time per op of decode, decodeWithCalls, treeModel and tokenWalk, the
 decoder's throughput relative to the tree model (x) and to the token walk (%), and the allocation per decode.
-Usage: benchmarks/scripts/jmh-table.py result.json
+Times are the minimum sample by default (on a shared machine the least disturbed one); "median" as second
+argument uses the medians. Usage: benchmarks/scripts/jmh-table.py result.json [min|median]
 """
 import json
 import sys
@@ -14,7 +15,7 @@ for r in json.load(open(sys.argv[1])):
     p = r["params"]
     key = (p["shape"], int(p["nodes"]), p["format"])
     m = r["primaryMetric"]
-    median = m["scorePercentiles"]["50.0"]
+    median = m["scorePercentiles"]["50.0" if len(sys.argv) > 2 and sys.argv[2] == "median" else "0.0"]
     alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
     rows.setdefault(key, {})[bench] = (median, alloc)
 

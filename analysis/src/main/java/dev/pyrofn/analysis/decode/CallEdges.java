@@ -35,7 +35,8 @@ final class CallEdges {
     if (value == 0) {
       return;
     }
-    entries[entryOf(((long) (caller + 1) << 32) | callee) + 1 + side] += value;
+    int entry = entryOf(((long) (caller + 1) << 32) | callee); // may grow (replace) the array: read it after
+    entries[entry + 1 + side] += value;
   }
 
   /** The edges of one side, straight into arrays of the names the name table already holds (no copies). */

@@ -335,7 +335,8 @@ final class LevelWalker implements LevelSink {
    * and growing each one by copying as it streams in would copy most nodes once more.
    */
   private void reserveNextLevel(int width) {
-    int wanted = Math.max(INITIAL_WIDTH, width * 2);
+    // A power of two, so a slowly widening tree reallocates a few times, not at every level.
+    int wanted = Math.max(INITIAL_WIDTH, Integer.highestOneBit(Math.max(1, width)) * 4);
     if (cells.length < wanted && wanted <= MAX_RESERVED_WIDTH) {
       cells = new int[wanted];
       masks = new long[wanted * FILTERS];
