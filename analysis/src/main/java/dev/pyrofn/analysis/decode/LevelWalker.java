@@ -330,13 +330,14 @@ final class LevelWalker implements LevelSink {
   }
 
   /**
-   * The spare buffers hold nothing worth keeping, so when they are smaller than twice the level just read they
+   * The spare buffers hold nothing worth keeping, so when they are smaller than the level just read needed they
    * are replaced (not copied) by buffers of that size: levels of a wide flame graph grow from one to the next,
-   * and growing each one by copying as it streams in would copy most nodes once more.
+   * and growing each one by copying as it streams in would copy its nodes once more per doubling.
    */
   private void reserveNextLevel(int width) {
-    // A power of two, so a slowly widening tree reallocates a few times, not at every level.
-    int wanted = Math.max(INITIAL_WIDTH, Integer.highestOneBit(Math.max(1, width)) * 4);
+    // The power of two that doubling would have reached for this level: no more memory than growing on demand,
+    // and a slowly widening tree reallocates a few times, not at every level.
+    int wanted = Math.max(INITIAL_WIDTH, Integer.highestOneBit(Math.max(1, width)) * 2);
     if (cells.length < wanted && wanted <= MAX_RESERVED_WIDTH) {
       cells = new int[wanted];
       masks = new long[wanted * FILTERS];
