@@ -22,8 +22,6 @@ import java.util.Arrays;
 final class LevelWalker implements LevelSink {
   private static final int INITIAL_WIDTH = 256;
   private static final int FILTERS = 4;
-  // Beyond this, the next level's buffers grow as it streams in instead of being reserved ahead.
-  private static final int MAX_RESERVED_WIDTH = 1 << 22;
   // Odd multipliers for Fibonacci-style hashing: the top 6 bits of id * multiplier pick the bit of a filter.
   private static final int[] HASH_MULTIPLIERS = {0x9E3779B9, 0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2F};
 
@@ -325,28 +323,7 @@ final class LevelWalker implements LevelSink {
     spans = spareSpans;
     cells = spareCells;
     masks = spareMasks;
-    reserveNextLevel(count);
     count = 0;
-  }
-
-  /**
-   * The spare buffers hold nothing worth keeping, so when they are smaller than the level just read needed they
-   * are replaced (not copied) by buffers of that size: levels of a wide flame graph grow from one to the next,
-   * and growing each one by copying as it streams in would copy its nodes once more per doubling.
-   */
-  private void reserveNextLevel(int width) {
-    // The power of two that doubling would have reached for this level: no more memory than growing on demand,
-    // and a slowly widening tree reallocates a few times, not at every level.
-    int wanted = Math.max(INITIAL_WIDTH, Integer.highestOneBit(Math.max(1, width)) * 2);
-    if (cells.length < wanted && wanted <= MAX_RESERVED_WIDTH) {
-      cells = new int[wanted];
-      masks = new long[wanted * FILTERS];
-      spans = new long[wanted * 2 * sides];
-      if (kinds != null) {
-        ids = new int[wanted];
-        appAt = new int[wanted];
-      }
-    }
   }
 
   private static long bitOf(int id, int filter) {
