@@ -37,12 +37,12 @@ host="${VALIDATE_HOST:-localhost}"
 timeout="${CURL_TIMEOUT:-10}"
 bank_services=(api-gateway order payment fraud account loan notification)
 bank_ports=(8080 8081 8082 8083 8084 8085 8086)
-functions=(fn-profile-data fn-baseline fn-history fn-registry fn-alert-rule fn-triage fn-diff-report fn-fleet-search)
-function_ports=(7090 7091 7092 7093 7094 7081 7083 7085)
+functions=(fn-profile-data fn-baseline fn-history fn-registry fn-alert-rule fn-triage fn-diff-report fn-fleet-search fn-alert-evaluation)
+function_ports=(7090 7091 7092 7093 7094 7081 7083 7085 7086)
 app_name() { # SERVICE value -> Pyroscope application, service label and container name
   if [ "$1" = api-gateway ]; then echo bank-api-gateway; else echo "bank-$1-service"; fi
 }
-alerts=(HighCpuUsage HighHeapUsage HighGcPauseRate HighErrorRate HighLatency ServiceDown)
+alerts=(HighCpuUsage HighHeapUsage HighGcPauseRate HighErrorRate HighLatency ServiceDown ProfilingRuleBreached ProfilingRuleEvaluationFailing)
 dashboards=(pyroscope-java-overview jvm-metrics-deep-dive http-performance service-comparison pyroscope-functions)
 datasources=(prometheus-ds pyroscope-ds)
 
@@ -174,7 +174,7 @@ check_targets() {
     esac
   done <<<"$lines"
   for job in bank-services functions; do
-    expected=7; [ "$job" = functions ] && expected=8
+    expected=7; [ "$job" = functions ] && expected=9
     count=$(grep -c "^$job " <<<"$lines" || true)
     if [ "$count" = "$expected" ]; then pass "job $job has its $expected targets"
     else fail "job $job has $count targets, expected $expected"; fi

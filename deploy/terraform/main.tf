@@ -218,3 +218,39 @@ resource "docker_container" "function" {
   }
   depends_on = [docker_container.postgres, docker_container.pyroscope]
 }
+
+# Alertmanager: routes every alert Prometheus raises (critical pages, warning/info to the channel); the webhook
+# placeholders are in deploy/config/alertmanager/alertmanager.yml. No volume: silences do not survive re-creation.
+resource "docker_image" "alertmanager" {
+  name         = local.images["alertmanager"]
+  keep_locally = true
+}
+
+resource "docker_container" "alertmanager" {
+  name   = "alertmanager"
+  memory = local.infra_memory["alertmanager"]
+  image  = docker_image.alertmanager.image_id
+  command = [
+    "--config.file=/etc/alertmanager/alertmanager.yml",
+    "--storage.path=/alertmanager",
+  ]
+  restart = "unless-stopped"
+  ports {
+    internal = 9093
+    external = 9093
+  }
+  volumes {
+    host_path      = "${local.config}/alertmanager"
+    container_path = "/etc/alertmanager"
+    read_only      = true
+  }
+  networks_advanced {
+    name = docker_network.pyrofn.name
+  }
+  healthcheck {
+    test     = ["CMD", "wget", "-q", "-O", "/dev/null", "http://localhost:9093/-/ready"]
+    interval = "10s"
+    timeout  = "5s"
+    retries  = 6
+  }
+}

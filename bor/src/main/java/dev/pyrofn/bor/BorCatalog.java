@@ -1,5 +1,6 @@
 package dev.pyrofn.bor;
 
+import dev.pyrofn.bor.alert.AlertVerticle;
 import dev.pyrofn.bor.diff.DiffVerticle;
 import dev.pyrofn.bor.fleet.FleetVerticle;
 import dev.pyrofn.bor.triage.TriageVerticle;
@@ -18,6 +19,7 @@ public final class BorCatalog {
         DiffVerticle.SPEC_V1,
         DiffVerticle.SPEC_V2,
         FleetVerticle.SPEC_V1,
-        FleetVerticle.SPEC_V2));
+        FleetVerticle.SPEC_V2,
+        AlertVerticle.SPEC_V1));
   }
 }

@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BorCatalogTest {
   @Test
-  void theBorJarServesTheSixFunctions() {
+  void theBorJarServesTheSevenFunctions() {
     assertThat(BorCatalog.create().names()).containsExactly(
         "ReadPyroscopeTriageAssessment.v1", "ReadPyroscopeTriageAssessment.v2",
         "ReadPyroscopeDiffReport.v1", "ReadPyroscopeDiffReport.v2",
-        "ReadPyroscopeFleetSearch.v1", "ReadPyroscopeFleetSearch.v2");
+        "ReadPyroscopeFleetSearch.v1", "ReadPyroscopeFleetSearch.v2", "ReadPyroscopeAlertEvaluation.v1");
   }
 
   @Test
@@ -33,6 +33,19 @@ class BorCatalogTest {
 
     assertThatThrownBy(() -> spec.create(FunctionContext.create(spec, Env.of(Map.of()), Metrics.newRegistry())))
         .isInstanceOf(ConfigException.class).hasMessageContaining("PROFILE_DATA_URL");
+  }
+
+  @Test
+  void theAlertEvaluatorNeedsTheAlertRuleSorAndAValidWindow() {
+    FunctionSpec spec = BorCatalog.create().find("ReadPyroscopeAlertEvaluation.v1");
+    Map<String, String> profileOnly = Map.of("PROFILE_DATA_URL", SorStack.deadUrl());
+
+    assertThatThrownBy(() -> spec.create(FunctionContext.create(spec, Env.of(profileOnly), Metrics.newRegistry())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("ALERT_RULE_URL");
+    Map<String, String> badWindow = Map.of("PROFILE_DATA_URL", SorStack.deadUrl(), "ALERT_RULE_URL",
+        SorStack.deadUrl(), "ALERT_WINDOW", "5 minutes");
+    assertThatThrownBy(() -> spec.create(FunctionContext.create(spec, Env.of(badWindow), Metrics.newRegistry())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("ALERT_WINDOW");
   }
 
   @Test
@@ -51,10 +64,11 @@ class BorCatalogTest {
       "ReadPyroscopeDiffReport.v1, /diff/{app}",
       "ReadPyroscopeDiffReport.v2, thresholdBreaches",
       "ReadPyroscopeFleetSearch.v1, /fleet/hotspots",
-      "ReadPyroscopeFleetSearch.v2, criticalServiceCount"})
+      "ReadPyroscopeFleetSearch.v2, criticalServiceCount",
+      "ReadPyroscopeAlertEvaluation.v1, /alerts/metrics"})
   void eachFunctionServesItsOwnContract(String function, String expected) {
     try (RunningFunction running = RunningFunction.start(BorCatalog.create().find(function),
-        Map.of("PROFILE_DATA_URL", SorStack.deadUrl()))) {
+        Map.of("PROFILE_DATA_URL", SorStack.deadUrl(), "ALERT_RULE_URL", SorStack.deadUrl()))) {
       HttpResponse<Buffer> response = new BorHttp(running.client()).get("/openapi.yaml");
 
       assertThat(response.statusCode()).isEqualTo(200);

@@ -72,7 +72,7 @@ class FunctionsTokenTest {
         .path("results")) {
       env.put(item.path("item").path("name").asText(), fields(item.path("msg")));
     }
-    assertThat(env).hasSize(8);
+    assertThat(env).hasSize(9);
     assertThat(env.get("fn-history")).containsEntry("AUTH_TOKENS", "the-token").containsEntry("DB_PASSWORD",
         "pg-secret");
     assertBorsCarryTheSorToken("ansible deploy.yml", env);

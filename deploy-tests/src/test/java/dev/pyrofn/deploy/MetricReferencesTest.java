@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 class MetricReferencesTest {
   private static LocalEstate estate;
   private static LocalFunctions functions;
+  private static AlertEvaluationStack alerts;
+  /** The alert evaluator's /alerts/metrics with a firing rule and one that cannot be evaluated. */
+  private static String alertMetrics;
   private static ExportedMetrics bank;
   private static ExportedMetrics function;
   /** Prometheus writes this series itself for every target (PrometheusScrapeTest sees it for real). */
@@ -41,10 +44,23 @@ class MetricReferencesTest {
     functions.urls().values().forEach(url -> function.add(Http.body(url + "/metrics")));
     bank.add(SCRAPE_SERIES);
     function.add(SCRAPE_SERIES);
+    alertMetrics = scrapeAlertEvaluator();
+  }
+
+  private static String scrapeAlertEvaluator() {
+    alerts = AlertEvaluationStack.start(Map.of());
+    alerts.pyroscope().profile("checkout", AlertEvaluationStack.CPU,
+        Map.of("main;java/util/regex/Pattern.compile", 30L, "main;work", 70L));
+    alerts.createRule(new io.vertx.core.json.JsonObject().put("appName", "checkout").put("profileType", "cpu")
+        .put("functionPattern", "java/util/regex/*").put("thresholdPercent", 20).put("notificationChannel", "#c"));
+    alerts.createRule(new io.vertx.core.json.JsonObject().put("appName", "ledger").put("profileType", "cpu")
+        .put("thresholdPercent", 20));
+    return Http.body(alerts.evaluatorUrl() + "/alerts/metrics");
   }
 
   @AfterAll
   static void stop() {
+    alerts.close();
     functions.close();
     estate.close();
   }
@@ -61,6 +77,19 @@ class MetricReferencesTest {
     Map<String, String> alerts = StackFiles.alertExpressions();
     assertThat(alerts).hasSize(6);
     assertThat(problems(alerts)).isEmpty();
+  }
+
+  @Test
+  void theProfilingAlertsReferenceTheEvaluatorsMetricsAndLabels() {
+    ExportedMetrics evaluator = new ExportedMetrics().add(alertMetrics).add(SCRAPE_SERIES);
+    assertThat(evaluator.labels("pyrofn_alert_rule_firing")).containsExactlyInAnyOrder("rule_id", "app",
+        "profile_type", "severity", "channel", "function_pattern");
+    Map<String, String> alerts = StackFiles.profilingAlertExpressions();
+    assertThat(alerts).containsOnlyKeys("ProfilingRuleBreached", "ProfilingRuleEvaluationFailing");
+    List<String> problems = new ArrayList<>();
+    alerts.forEach((name, expression) -> PromQl.of(expression).problems(evaluator, StackFiles.targetLabels())
+        .forEach(problem -> problems.add(name + ": " + problem)));
+    assertThat(problems).isEmpty();
   }
 
   @Test
@@ -88,6 +117,7 @@ class MetricReferencesTest {
     estate.ports().keySet().forEach(service -> both.add(Http.body(estate.url(service) + "/metrics")));
     functions.urls().values().forEach(url -> both.add(Http.body(url + "/metrics")));
     both.add(SCRAPE_SERIES);
+    both.add(alertMetrics);
     List<String> problems = new ArrayList<>();
     queries.forEach((where, expression) -> {
       ExportedMetrics source = expression.contains("job=\"functions\"") ? function

@@ -157,6 +157,7 @@ class PrometheusScrapeTest {
     List<String> rejected = new ArrayList<>();
     Map<String, String> queries = StackFiles.dashboardQueries();
     queries.putAll(StackFiles.alertExpressions());
+    queries.putAll(StackFiles.profilingAlertExpressions());
     queries.forEach((where, query) -> {
       if (query.startsWith("label_values(")) {
         return;

@@ -20,7 +20,7 @@ class PromtoolTest {
         Repo.deploy("config/prometheus/prometheus.yml").toString());
 
     assertThat(result.exitCode).as(result.toString()).isZero();
-    assertThat(result.output).contains("SUCCESS: 1 rule files found");
+    assertThat(result.output).contains("SUCCESS: 2 rule files found");
   }
 
   @Test
@@ -30,6 +30,42 @@ class PromtoolTest {
 
     assertThat(result.exitCode).as(result.toString()).isZero();
     assertThat(result.output).contains("SUCCESS: 6 rules found");
+  }
+
+  @Test
+  void theLocalAlertingRecipeIsAValidConfig() {
+    Command.Result result = Command.run(promtool, "check", "config",
+        Repo.deploy("config/prometheus/local-alerting.yml").toString());
+
+    assertThat(result.exitCode).as(result.toString()).isZero();
+    assertThat(result.output).contains("SUCCESS: 1 rule files found");
+  }
+
+  @Test
+  void theProfilingRulesAreValid() {
+    Command.Result result = Command.run(promtool, "check", "rules",
+        Repo.deploy("config/prometheus/profiling-alerts.yml").toString());
+
+    assertThat(result.exitCode).as(result.toString()).isZero();
+    assertThat(result.output).contains("SUCCESS: 2 rules found");
+  }
+
+  /**
+   * Fires after 2m above the threshold with the rule's severity, value, threshold and triage_url; stays quiet
+   * below it; holds through an outage (up 0, no firing sample); resolves when the rule's series end (disabled);
+   * ProfilingRuleEvaluationFailing on up 0.
+   */
+  @Test
+  void theProfilingAlertsBehaveOnTheEvaluatorsSeries() {
+    Command.Result result = Command.run(promtool, "test", "rules",
+        Repo.deploy("config/prometheus/tests/profiling_alerts_test.yml").toString());
+
+    assertThat(result.exitCode).as(result.toString()).isZero();
+    assertThat(result.output).contains("SUCCESS");
+    String text = StackFiles.text(Repo.deploy("config/prometheus/tests/profiling_alerts_test.yml"));
+    for (String alert : StackFiles.profilingAlertExpressions().keySet()) {
+      assertThat(text).as("a unit test covers " + alert).contains("alertname: " + alert);
+    }
   }
 
   @Test

@@ -18,15 +18,17 @@ class RunbookTest {
   void everyAlertHasARunbookLinkToARealHeading() {
     Set<String> anchors = anchors(StackFiles.text(Repo.file("docs/runbook.md")));
     int alerts = 0;
-    for (JsonNode group : StackFiles.yaml("config/prometheus/alerts.yml").path("groups")) {
-      for (JsonNode rule : group.path("rules")) {
-        String link = rule.path("annotations").path("runbook_url").asText();
-        assertThat(link).as(rule.path("alert").asText()).startsWith("docs/runbook.md#");
-        assertThat(anchors).as(link).contains(link.substring(link.indexOf('#') + 1));
-        alerts++;
+    for (String file : new String[] {"config/prometheus/alerts.yml", "config/prometheus/profiling-alerts.yml"}) {
+      for (JsonNode group : StackFiles.yaml(file).path("groups")) {
+        for (JsonNode rule : group.path("rules")) {
+          String link = rule.path("annotations").path("runbook_url").asText();
+          assertThat(link).as(rule.path("alert").asText()).startsWith("docs/runbook.md#");
+          assertThat(anchors).as(link).contains(link.substring(link.indexOf('#') + 1));
+          alerts++;
+        }
       }
     }
-    assertThat(alerts).isEqualTo(6);
+    assertThat(alerts).isEqualTo(8);
   }
 
   @Test
@@ -34,9 +36,9 @@ class RunbookTest {
     String runbook = StackFiles.text(Repo.file("docs/runbook.md"));
     Set<String> anchors = anchors(runbook);
     assertThat(anchors).contains("deployment", "verification", "day-to-day-operations", "incident-playbooks",
-        "maintenance", "configuration-reference", "troubleshooting");
+        "maintenance", "configuration-reference", "troubleshooting", "profiling-alerts-configuration");
     for (String playbook : new String[] {"high-cpu", "memory-and-gc", "lock-contention", "latency",
-        "post-deploy-regression", "service-down"}) {
+        "post-deploy-regression", "service-down", "profiling-rule-breached"}) {
       assertThat(anchors).as("playbook " + playbook).anyMatch(anchor -> anchor.startsWith("playbook-" + playbook));
     }
     assertThat(runbook).contains("curl -s \"localhost:7081/triage/", "curl -s \"localhost:7083/diff/",

@@ -71,10 +71,19 @@ final class StackFiles {
     return panels;
   }
 
-  /** The expressions of the alert rules: alert name to expr. */
+  /** The expressions of the six JVM/HTTP alert rules (alerts.yml): alert name to expr. */
   static Map<String, String> alertExpressions() {
+    return alertExpressions("config/prometheus/alerts.yml");
+  }
+
+  /** The expressions of the profiling alert rules (profiling-alerts.yml): alert name to expr. */
+  static Map<String, String> profilingAlertExpressions() {
+    return alertExpressions("config/prometheus/profiling-alerts.yml");
+  }
+
+  private static Map<String, String> alertExpressions(String file) {
     Map<String, String> expressions = new java.util.LinkedHashMap<>();
-    for (JsonNode group : yaml("config/prometheus/alerts.yml").path("groups")) {
+    for (JsonNode group : yaml(file).path("groups")) {
       for (JsonNode rule : group.path("rules")) {
         expressions.put(rule.path("alert").asText(), rule.path("expr").asText());
       }

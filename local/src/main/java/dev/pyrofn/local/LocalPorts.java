@@ -19,6 +19,7 @@ final class LocalPorts {
     OFFSETS.put("ReadPyroscopeDiffReport.v2", 3);
     OFFSETS.put("ReadPyroscopeFleetSearch.v1", 4);
     OFFSETS.put("ReadPyroscopeFleetSearch.v2", 5);
+    OFFSETS.put("ReadPyroscopeAlertEvaluation.v1", 6);
     OFFSETS.put("ReadPyroscopeProfile.sor.v1", 10);
     OFFSETS.put("ReadPyroscopeBaseline.sor.v1", 11);
     OFFSETS.put("CreatePyroscopeTriageHistory.sor.v1", 12);

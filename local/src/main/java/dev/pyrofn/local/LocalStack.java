@@ -1,6 +1,8 @@
 package dev.pyrofn.local;
 
 import dev.pyrofn.bor.BorCatalog;
+import dev.pyrofn.bor.alert.AlertVerticle;
+import dev.pyrofn.bor.triage.TriageVerticle;
 import dev.pyrofn.runtime.config.Env;
 import dev.pyrofn.runtime.function.FunctionCatalog;
 import dev.pyrofn.runtime.function.FunctionContext;
@@ -66,6 +68,11 @@ public final class LocalStack implements AutoCloseable {
       if (spec.name().equals(ProfileDataVerticle.SPEC.name()) && env.optional("PYROSCOPE_URL").isEmpty()) {
         own.put("PYROSCOPE_URL", "http://localhost:4040");
       }
+      // the evaluator links firing rules to the local Triage v2, deployed before it
+      String triage = stack.urls.get(TriageVerticle.SPEC_V2.name());
+      if (spec.name().equals(AlertVerticle.SPEC_V1.name()) && env.optional("TRIAGE_URL").isEmpty() && triage != null) {
+        own.put("TRIAGE_URL", triage);
+      }
       FunctionVerticle verticle = spec.create(FunctionContext.create(spec, env.with(own), registry));
       await(stack.vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture(), spec.name());
       stack.urls.put(spec.name(), "http://localhost:" + verticle.actualPort());
@@ -79,6 +86,7 @@ public final class LocalStack implements AutoCloseable {
     putUnlessSet(env, defaults, "BASELINE_URL", urls.get("ReadPyroscopeBaseline.sor.v1"));
     putUnlessSet(env, defaults, "HISTORY_URL", urls.get("CreatePyroscopeTriageHistory.sor.v1"));
     putUnlessSet(env, defaults, "REGISTRY_URL", urls.get("ReadPyroscopeServiceRegistry.sor.v1"));
+    putUnlessSet(env, defaults, "ALERT_RULE_URL", urls.get("ReadPyroscopeAlertRule.sor.v1"));
     // With write auth on, the BORs' History writes need a token the local SORs accept.
     env.list("AUTH_TOKENS").stream().findFirst()
         .ifPresent(token -> putUnlessSet(env, defaults, "UPSTREAM_TOKEN", token));

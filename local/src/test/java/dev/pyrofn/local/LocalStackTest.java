@@ -43,6 +43,22 @@ class LocalStackTest {
         .setDefaultPort(uri.getPort())));
   }
 
+  /** One curl creates a rule; the evaluator finds it and links it to the local Triage v2. */
+  private static void assertTheEvaluatorReadsTheLocalRules(LocalStack stack) {
+    JsonObject rule = new JsonObject().put("appName", "bank-order-service").put("profileType", "cpu")
+        .put("functionPattern", "rule:gc_pressure").put("thresholdPercent", 30).put("severity", "critical");
+    assertThat(http(stack.urls().get("ReadPyroscopeAlertRule.sor.v1")).post("/rules", rule).statusCode())
+        .isEqualTo(201);
+
+    JsonObject evaluated = http(stack.urls().get("ReadPyroscopeAlertEvaluation.v1")).get("/alerts")
+        .bodyAsJsonObject().getJsonArray("rules").getJsonObject(0);
+
+    assertThat(evaluated.getString("functionPattern")).isEqualTo("rule:gc_pressure");
+    assertThat(evaluated.getString("state")).isIn("error", "no_data"); // no Pyroscope in this test
+    assertThat(evaluated.getString("triageUrl"))
+        .startsWith(stack.urls().get("ReadPyroscopeTriageAssessment.v2") + "/triage/bank-order-service?types=cpu");
+  }
+
   @Test
   void servesEveryFunctionAndKeepsDataAcrossRestarts(@TempDir Path dataDir) {
     JsonObject baseline = new JsonObject().put("appName", "bank-order-service").put("profileType", "cpu")
@@ -52,13 +68,14 @@ class LocalStackTest {
           "CreatePyroscopeTriageHistory.sor.v1", "ReadPyroscopeServiceRegistry.sor.v1",
           "ReadPyroscopeAlertRule.sor.v1", "ReadPyroscopeTriageAssessment.v1", "ReadPyroscopeTriageAssessment.v2",
           "ReadPyroscopeDiffReport.v1", "ReadPyroscopeDiffReport.v2", "ReadPyroscopeFleetSearch.v1",
-          "ReadPyroscopeFleetSearch.v2");
-      assertThat(stack.urls()).hasSize(11);
+          "ReadPyroscopeFleetSearch.v2", "ReadPyroscopeAlertEvaluation.v1");
+      assertThat(stack.urls()).hasSize(12);
       for (String url : stack.urls().values()) {
         assertThat(http(url).get("/health").statusCode()).as(url).isEqualTo(200);
       }
       assertThat(http(stack.urls().get("ReadPyroscopeBaseline.sor.v1")).post("/baselines", baseline).statusCode())
           .isEqualTo(201);
+      assertTheEvaluatorReadsTheLocalRules(stack);
     }
     try (LocalStack restarted = LocalStack.start(env(dataDir))) {
       JsonObject stored = http(restarted.urls().get("ReadPyroscopeBaseline.sor.v1"))

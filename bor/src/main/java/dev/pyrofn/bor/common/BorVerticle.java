@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the six BOR verticles share: configuration read at creation (so a missing PROFILE_DATA_URL stops the
+ * What the BOR verticles share: configuration read at creation (so a missing PROFILE_DATA_URL stops the
  * process before it listens), the SOR clients, and a {@code /ready} that requires Profile Data and reports the
  * optional SORs the version uses.
  */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,7 @@ public final class PyroscopeStub implements AutoCloseable {
   private final Map<String, String> baseline = new ConcurrentHashMap<>();
   private final Map<String, Integer> failing = new ConcurrentHashMap<>();
   private final Map<String, Long> delays = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> profileQueries = new ConcurrentHashMap<>();
   private volatile long baselineBeforeMillis;
 
   private PyroscopeStub(Vertx vertx) {
@@ -72,7 +74,14 @@ public final class PyroscopeStub implements AutoCloseable {
     return this;
   }
 
+  /** How many SelectMergeStacktraces calls asked for {@code app}'s {@code typeId} profile since the last reset. */
+  public int profileQueries(String app, String typeId) {
+    AtomicInteger count = profileQueries.get(key(app, typeId));
+    return count == null ? 0 : count.get();
+  }
+
   public void reset() {
+    profileQueries.clear();
     current.clear();
     baseline.clear();
     failing.clear();
@@ -104,6 +113,7 @@ public final class PyroscopeStub implements AutoCloseable {
     String app = service.find() ? service.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : "";
     Integer status = failing.get(app);
     String typeId = query.getString("profileTypeID");
+    profileQueries.computeIfAbsent(key(app, typeId), k -> new AtomicInteger()).incrementAndGet();
     boolean isBaseline = query.getLong("start", 0L) < baselineBeforeMillis;
     String body = (isBaseline ? baseline : current).getOrDefault(key(app, typeId), EMPTY);
     long delay = delays.getOrDefault(app, 0L);

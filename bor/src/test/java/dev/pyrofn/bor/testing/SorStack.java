@@ -3,6 +3,7 @@ package dev.pyrofn.bor.testing;
 import dev.pyrofn.runtime.function.FunctionSpec;
 import dev.pyrofn.runtime.testing.Http;
 import dev.pyrofn.runtime.testing.RunningFunction;
+import dev.pyrofn.sor.alertrule.AlertRuleVerticle;
 import dev.pyrofn.sor.baseline.BaselineVerticle;
 import dev.pyrofn.sor.history.HistoryVerticle;
 import dev.pyrofn.sor.profiles.ProfileDataVerticle;
@@ -18,7 +19,7 @@ import java.util.Map;
 
 /**
  * The real SOR functions a BOR calls, started once per test class: Profile Data (cache off) on a stub Pyroscope,
- * and Baseline, History and Registry on the test PostgreSQL. BOR functions are started against them with
+ * and Baseline, History, Registry and Alert Rule on the test PostgreSQL. BOR functions are started against them with
  * {@link #bor}, optionally with some URLs overridden (a dead port for "that SOR is down").
  */
 public final class SorStack implements AutoCloseable {
@@ -27,6 +28,7 @@ public final class SorStack implements AutoCloseable {
   private final RunningFunction baseline;
   private final RunningFunction history;
   private final RunningFunction registry;
+  private final RunningFunction alertRule;
   private final List<RunningFunction> bors = new ArrayList<>();
 
   private SorStack(Map<String, String> profileDataEnv) {
@@ -39,6 +41,7 @@ public final class SorStack implements AutoCloseable {
     baseline = RunningFunction.start(BaselineVerticle.SPEC, db);
     history = RunningFunction.start(HistoryVerticle.SPEC, db);
     registry = RunningFunction.start(RegistryVerticle.SPEC, db);
+    alertRule = RunningFunction.start(AlertRuleVerticle.SPEC, db);
   }
 
   public static SorStack start() {
@@ -66,6 +69,10 @@ public final class SorStack implements AutoCloseable {
     return new Http(registry.client());
   }
 
+  public Http alertRuleSor() {
+    return new Http(alertRule.client());
+  }
+
   /** Empties the database and the Pyroscope script between tests. */
   public void reset() {
     TestDatabase.get().reset();
@@ -79,6 +86,7 @@ public final class SorStack implements AutoCloseable {
     env.put("BASELINE_URL", baseline.baseUrl());
     env.put("HISTORY_URL", history.baseUrl());
     env.put("REGISTRY_URL", registry.baseUrl());
+    env.put("ALERT_RULE_URL", alertRule.baseUrl());
     env.put("UPSTREAM_BACKOFF_MS", "10");
     env.put("UPSTREAM_TIMEOUT_MS", "2000");
     return env;
@@ -107,6 +115,7 @@ public final class SorStack implements AutoCloseable {
     for (RunningFunction function : bors) {
       function.close();
     }
+    alertRule.close();
     registry.close();
     history.close();
     baseline.close();

@@ -22,9 +22,11 @@ final class AlertRuleHandlers {
       "functionPattern", "thresholdPercent", "severity", "notificationChannel", "enabled", "createdBy"));
 
   private final AlertRuleRepository repository;
+  private final Set<String> knownRules;
 
-  AlertRuleHandlers(AlertRuleRepository repository) {
+  AlertRuleHandlers(AlertRuleRepository repository, Set<String> knownRules) {
     this.repository = repository;
+    this.knownRules = knownRules;
   }
 
   void create(RoutingContext ctx) {
@@ -32,7 +34,7 @@ final class AlertRuleHandlers {
     AlertRuleRepository.Rule rule = new AlertRuleRepository.Rule(
         Fields.appName(body),
         Fields.profileType(body),
-        Fields.functionPattern(body).orElse(null),
+        Fields.functionPattern(body, knownRules).orElse(null),
         body.requiredNumber("thresholdPercent", 0, 100),
         body.optionalEnum("severity", Fields.THRESHOLD_SEVERITIES).orElse("warning"),
         Fields.shortText(body, "notificationChannel").orElse(null),
@@ -69,7 +71,7 @@ final class AlertRuleHandlers {
     }
     AlertRuleRepository.Rule changes = new AlertRuleRepository.Rule(null,
         body.has("profileType") ? Fields.profileType(body) : null,
-        Fields.functionPattern(body).orElse(null),
+        Fields.functionPattern(body, knownRules).orElse(null),
         body.optionalNumber("thresholdPercent", 0, 100).orElse(null),
         body.optionalEnum("severity", Fields.THRESHOLD_SEVERITIES).orElse(null),
         Fields.shortText(body, "notificationChannel").orElse(null),

@@ -1,5 +1,6 @@
 package dev.pyrofn.sor.common;
 
+import dev.pyrofn.analysis.alert.AlertPattern;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.http.JsonBody;
 import dev.pyrofn.runtime.http.Params;
@@ -7,8 +8,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Validation rules shared by the PostgreSQL SORs; the limits match the schema's column sizes and CHECKs. */
 public final class Fields {
@@ -40,17 +41,19 @@ public final class Fields {
     return body.optionalString(field, MAX_SHORT_TEXT, PRINTABLE);
   }
 
-  /** A Java regular expression over function names, checked to compile. */
-  public static Optional<String> functionPattern(JsonBody body) {
-    Optional<String> pattern = body.optionalString("functionPattern", 512, PRINTABLE);
+  /**
+   * An alert rule's function pattern: an exact function name, a {@code *} glob, {@code rule:<diagnosis id>} (one of
+   * {@code knownRules}) or empty; see {@link AlertPattern}. Stored trimmed.
+   */
+  public static Optional<String> functionPattern(JsonBody body, Set<String> knownRules) {
+    Optional<String> pattern = body.optionalString("functionPattern", AlertPattern.MAX_LENGTH, PRINTABLE);
     pattern.ifPresent(value -> {
       try {
-        Pattern.compile(value);
-      } catch (PatternSyntaxException e) {
-        throw ApiException.badRequest("functionPattern", "'functionPattern' is not a valid regular expression: "
-            + e.getDescription());
+        AlertPattern.parse(value, knownRules);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("functionPattern", "'functionPattern' " + e.getMessage());
       }
     });
-    return pattern;
+    return pattern.map(String::trim);
   }
 }

@@ -17,7 +17,7 @@ class AlertRuleApiTest {
 
   static JsonObject rule(String app) {
     return new JsonObject().put("appName", app).put("profileType", "cpu").put("thresholdPercent", 25)
-        .put("functionPattern", "^java/util/regex/.*").put("notificationChannel", "#alerts");
+        .put("functionPattern", "java/util/regex/*").put("notificationChannel", "#alerts");
   }
 
   @Test
@@ -28,7 +28,7 @@ class AlertRuleApiTest {
     assertThat(row.getBoolean("enabled")).isTrue();
     assertThat(row.getString("severity")).isEqualTo("warning");
     assertThat(row.getDouble("thresholdPercent")).isEqualTo(25.0);
-    assertThat(row.getString("functionPattern")).isEqualTo("^java/util/regex/.*");
+    assertThat(row.getString("functionPattern")).isEqualTo("java/util/regex/*");
     assertThat(http.get("/rules/" + row.getLong("id")).bodyAsJsonObject()).isEqualTo(row);
   }
 
@@ -55,10 +55,31 @@ class AlertRuleApiTest {
     assertThat(updated.statusCode()).isEqualTo(200);
     assertThat(updated.bodyAsJsonObject().getBoolean("enabled")).isFalse();
     assertThat(updated.bodyAsJsonObject().getDouble("thresholdPercent")).isEqualTo(40.0);
-    assertThat(updated.bodyAsJsonObject().getString("functionPattern")).isEqualTo("^java/util/regex/.*");
+    assertThat(updated.bodyAsJsonObject().getString("functionPattern")).isEqualTo("java/util/regex/*");
     assertThat(http.get("/rules/active/checkout").bodyAsJsonObject().getInteger("count")).isZero();
     assertThat(http.put("/rules/" + id, new JsonObject()).statusCode()).isEqualTo(400);
     assertThat(http.put("/rules/424242", new JsonObject().put("enabled", true)).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void patternsAreValidatedByTheirMeaningAndStoredTrimmed() {
+    HttpResponse<Buffer> gc = http.post("/rules", rule("checkout").put("functionPattern", " rule:gc_pressure "));
+    assertThat(gc.statusCode()).isEqualTo(201);
+    assertThat(gc.bodyAsJsonObject().getString("functionPattern")).isEqualTo("rule:gc_pressure");
+
+    HttpResponse<Buffer> typo = http.post("/rules", rule("checkout").put("functionPattern", "rule:gc_presure"));
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(typo.bodyAsJsonObject().getString("field")).isEqualTo("functionPattern");
+    assertThat(typo.bodyAsJsonObject().getString("error")).contains("unknown triage rule 'gc_presure'");
+
+    HttpResponse<Buffer> regex = http.post("/rules", rule("checkout").put("functionPattern", "^java/util/.*"));
+    assertThat(regex.statusCode()).isEqualTo(400);
+    assertThat(regex.bodyAsJsonObject().getString("error")).contains("looks like a regular expression");
+
+    String pathological = "*a".repeat(40);
+    assertThat(http.post("/rules", rule("checkout").put("functionPattern", pathological)).statusCode())
+        .isEqualTo(400);
+    assertThat(http.get("/rules?appName=checkout").bodyAsJsonObject().getInteger("count")).isEqualTo(1);
   }
 
   @Test
