@@ -9,9 +9,16 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Generates realistic flame graphs for benchmarks: a few thousand distinct names with a Zipf-like popularity
- * (so hot names recur on one path, as recursion and shared helpers do), stacks 20 to 60 frames deep, mostly
- * chains with a Zipf-like fan-out where they branch, samples on the leaves. Deterministic for a seed.
+ * Generates realistic flame graphs for benchmarks, in two families (see {@link Shape}). Deterministic for a seed.
+ *
+ * <p>{@link Shape#DEEP}: a few thousand distinct names with a Zipf-like popularity (so hot names recur on one
+ * path, as recursion and shared helpers do), stacks 20 to 60 frames deep, mostly chains with a Zipf-like fan-out
+ * where they branch, samples on the leaves.
+ *
+ * <p>{@link Shape#WIDE}: what a large service's answer at the node limit looks like: 10 to 20 levels whose
+ * widths grow by about 1.6× per level (at 1M nodes the widest holds ~375k nodes), nodes/10 distinct names (most
+ * frames are rare, a Zipf-popular few recur everywhere), parents with a skewed number of children, and some
+ * parents without any (their samples are their own).
  *
  * <p>The tree is generated depth-first straight into per-level arrays, the layout Pyroscope encodes, so a
  * million nodes need no node objects: per level, 4 longs per node {@code [x, total, self, nameIndex]} with
@@ -31,18 +38,47 @@ public final class FlameGraphGenerator {
   private final int[] levelSizes = new int[MAX_DEPTH + 1];
   private int nodeCount;
 
-  private FlameGraphGenerator(int nodes, long seed) {
-    this.random = new SplittableRandom(seed);
-    int distinct = Math.max(200, Math.min(4000, nodes / 25));
-    this.names = names(distinct);
-    this.nameCdf = zipfCdf(distinct, 1.1);
+  /** The two families of trees; see the class comment. */
+  public enum Shape {
+    DEEP,
+    WIDE
   }
 
-  /** A flame graph of about {@code nodes} nodes (never fewer). */
+  private FlameGraphGenerator(String[] names, long seed) {
+    this.random = new SplittableRandom(seed);
+    this.names = names;
+    this.nameCdf = zipfCdf(names.length - 1, 1.1);
+  }
+
+  /** A deep, narrow flame graph of about {@code nodes} nodes (never fewer). */
   public static FlameGraphGenerator generate(int nodes, long seed) {
-    FlameGraphGenerator g = new FlameGraphGenerator(nodes, seed);
-    g.build(nodes);
+    return generate(Shape.DEEP, nodes, seed);
+  }
+
+  /** A flame graph of the given family with about {@code nodes} nodes (never fewer for DEEP, exactly for WIDE). */
+  public static FlameGraphGenerator generate(Shape shape, int nodes, long seed) {
+    if (shape == Shape.DEEP) {
+      FlameGraphGenerator g = new FlameGraphGenerator(names(Math.max(200, Math.min(4000, nodes / 25))), seed);
+      g.build(nodes);
+      return g;
+    }
+    FlameGraphGenerator g = new FlameGraphGenerator(wideNames(Math.max(200, nodes / 10)), seed);
+    g.buildWide(nodes);
     return g;
+  }
+
+  /** Levels in the answer. */
+  public int levelCount() {
+    return depth();
+  }
+
+  /** Nodes on the widest level. */
+  public int widestLevel() {
+    int widest = 0;
+    for (int size : levelSizes) {
+      widest = Math.max(widest, size / 4);
+    }
+    return widest;
   }
 
   public int nodeCount() {
@@ -136,6 +172,89 @@ public final class FlameGraphGenerator {
     return childX + self;
   }
 
+  /**
+   * Level widths first (geometric growth towards the deepest level), then each level's nodes are dealt to the
+   * parents above with a skewed choice, then values bottom-up (a childless node holds samples of its own, a
+   * parent sometimes a few), then offsets top-down, children packed from their parent's start.
+   */
+  private void buildWide(int target) {
+    int depth = 10 + random.nextInt(11);
+    int[] widths = wideWidths(target, depth);
+    int[][] parentOf = new int[depth][];
+    for (int level = 0; level < depth; level++) {
+      levels[level] = new long[widths[level] * 4];
+      levelSizes[level] = widths[level] * 4;
+      nodeCount += widths[level];
+      parentOf[level] = new int[widths[level]];
+      if (level > 0) {
+        dealToParents(parentOf[level], widths[level - 1]);
+      }
+      for (int i = 0; i < widths[level]; i++) {
+        levels[level][i * 4 + 3] = level == 0 ? 0 : pickWideName(level);
+      }
+    }
+    for (int level = depth - 1; level >= 0; level--) {
+      long[] nodes = levels[level];
+      for (int i = 0; i < widths[level]; i++) {
+        long childTotal = nodes[i * 4 + 1];
+        long self = childTotal == 0 || random.nextInt(8) == 0 ? TICK * (1 + geometric()) : 0;
+        if (level == 0) {
+          self = 0;
+        }
+        nodes[i * 4 + 2] = self;
+        nodes[i * 4 + 1] = childTotal + self;
+        if (level > 0) {
+          levels[level - 1][parentOf[level][i] * 4 + 1] += childTotal + self;
+        }
+      }
+    }
+    for (int level = 1; level < depth; level++) {
+      long[] nodes = levels[level];
+      long[] above = levels[level - 1];
+      int previousParent = -1;
+      long cursor = 0;
+      for (int i = 0; i < widths[level]; i++) {
+        int parent = parentOf[level][i];
+        if (parent != previousParent) {
+          cursor = above[parent * 4];
+          previousParent = parent;
+        }
+        nodes[i * 4] = cursor;
+        cursor += nodes[i * 4 + 1];
+      }
+    }
+  }
+
+  /** Widths growing ~1.6× per level, the root alone on level 0, adding up to exactly {@code target}. */
+  private static int[] wideWidths(int target, int depth) {
+    int[] widths = new int[depth];
+    widths[0] = 1;
+    int sum = 1;
+    for (int level = 1; level < depth; level++) {
+      widths[level] = (int) Math.max(1, Math.round(target * 0.375 * Math.pow(1.6, level - (depth - 1))));
+      sum += widths[level];
+    }
+    widths[depth - 1] = Math.max(1, widths[depth - 1] + target - sum);
+    return widths;
+  }
+
+  /** Sorted parent indexes for one level's children: skewed towards some parents, some parents get none. */
+  private void dealToParents(int[] parentOf, int parents) {
+    for (int i = 0; i < parentOf.length; i++) {
+      double u = random.nextDouble();
+      parentOf[i] = (int) Math.min(parents - 1, (long) (parents * u * u));
+    }
+    Arrays.sort(parentOf);
+  }
+
+  /** Most frames are rare (uniform over all names); one in three is a popular one (Zipf, as in DEEP). */
+  private long pickWideName(int depth) {
+    if (random.nextInt(3) == 0) {
+      return pickName(depth);
+    }
+    return 1 + random.nextInt(names.length - 1);
+  }
+
   private int append(int depth) {
     long[] level = levels[depth];
     if (level == null) {
@@ -217,6 +336,16 @@ public final class FlameGraphGenerator {
     names[0] = "total";
     for (int i = 1; i <= distinct; i++) {
       names[i] = "com/example/service/module" + (i % 40) + "/Component" + (i / 7) + ".method" + (i % 13);
+    }
+    return names;
+  }
+
+  /** Distinct, Java-like names of realistic length (40–70 bytes), one per index. */
+  private static String[] wideNames(int distinct) {
+    String[] names = new String[distinct + 1];
+    names[0] = "total";
+    for (int i = 1; i <= distinct; i++) {
+      names[i] = "com/example/platform/module" + (i % 97) + "/sub" + (i % 11) + "/Type" + i + "$Inner.method" + (i % 13);
     }
     return names;
   }

@@ -250,6 +250,18 @@ class StackConsistencyTest {
   }
 
   @Test
+  void functionImagesAndHelmShipTheSameLowPauseGcSetting() {
+    Matcher image = Pattern.compile("ENV JAVA_OPTS=\"([^\"]*)\"")
+        .matcher(StackFiles.text(Repo.deploy("docker/function.Dockerfile")));
+    assertThat(image.find()).isTrue();
+    String helm = StackFiles.yaml("helm/pyroscope-functions/values.yaml").path("javaOpts").asText();
+
+    assertThat(helm).as("Helm javaOpts = the image's JAVA_OPTS").isEqualTo(image.group(1));
+    assertThat(helm).contains("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:InitialRAMPercentage=75",
+        "-XX:MaxRAMPercentage=75");
+  }
+
+  @Test
   void everyJavaContainerHasAMemoryLimitTheSameInEveryMethodAndTheHeapFollowsIt() {
     Map<String, Integer> compose = new TreeMap<>();
     COMPOSE.fieldNames().forEachRemaining(name -> {

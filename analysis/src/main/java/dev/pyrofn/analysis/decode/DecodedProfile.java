@@ -40,7 +40,7 @@ public final class DecodedProfile {
     this.table = Objects.requireNonNull(table, "table");
     this.units = units;
     this.sampleRate = sampleRate;
-    this.otherValue = table.find(OTHER).map(FunctionStat::self).orElse(0L);
+    this.otherValue = table.selfOf(OTHER);
     this.nodeCount = nodeCount;
     this.callSites = Objects.requireNonNull(callSites, "callSites");
   }

@@ -7,18 +7,17 @@ import dev.pyrofn.analysis.profile.FunctionTable;
  * function id so the heap stays proportional to the number of distinct functions.
  */
 final class SideTotals {
-  // self[id]: sum of self over every node named id.
-  // total[id]: sum of total over nodes named id that have no ancestor named id (recursion counted once).
-  // present[id]: some node named id has a non-zero total on this side (zero-width diff nodes do not count).
-  private final long[] self;
-  private final long[] total;
-  private final boolean[] present;
+  // sums[2*id]: sum of self over every node named id.
+  // sums[2*id + 1]: sum of total over nodes named id that have no ancestor named id (recursion counted once).
+  // Side by side so one node touches one cache line: with 100k names the sums do not fit in the cache.
+  // A function is present on this side when that total is positive: a node with a non-zero total either has no
+  // ancestor of its name (and is counted) or lies inside one that does and is at least as wide (zero-width diff
+  // nodes do not count).
+  private final long[] sums;
   private long rootTotal;
 
   SideTotals(int functionCount) {
-    this.self = new long[functionCount];
-    this.total = new long[functionCount];
-    this.present = new boolean[functionCount];
+    this.sums = new long[functionCount * 2];
   }
 
   void addRoot(long value) {
@@ -26,12 +25,9 @@ final class SideTotals {
   }
 
   void add(int id, long selfValue, long totalValue, boolean nested) {
-    self[id] += selfValue;
+    sums[2 * id] += selfValue;
     if (!nested) {
-      total[id] += totalValue;
-    }
-    if (totalValue > 0) {
-      present[id] = true;
+      sums[2 * id + 1] += totalValue;
     }
   }
 
@@ -39,11 +35,16 @@ final class SideTotals {
     return rootTotal;
   }
 
-  /** The ranked table of the functions present on this side. */
+  /** The function table of the functions present on this side, ranked when a reader asks. */
   FunctionTable toTable(NameTable names) {
     int count = 0;
-    for (boolean p : present) {
-      if (p) {
+    for (int id = 0; id < sums.length / 2; id++) {
+      long self = sums[2 * id];
+      long total = sums[2 * id + 1];
+      if (self < 0 || total < 0) {
+        throw new ProfileFormatException("values of " + names.nameOf(id) + " overflow a 64-bit integer");
+      }
+      if (total > 0) {
         count++;
       }
     }
@@ -51,17 +52,14 @@ final class SideTotals {
     long[] rowSelf = new long[count];
     long[] rowTotal = new long[count];
     int row = 0;
-    for (int id = 0; id < present.length; id++) {
-      if (present[id]) {
-        if (self[id] < 0 || total[id] < 0) {
-          throw new ProfileFormatException("values of " + names.nameOf(id) + " overflow a 64-bit integer");
-        }
+    for (int id = 0; id < sums.length / 2; id++) {
+      if (sums[2 * id + 1] > 0) {
         rowNames[row] = names.nameOf(id);
-        rowSelf[row] = self[id];
-        rowTotal[row] = total[id];
+        rowSelf[row] = sums[2 * id];
+        rowTotal[row] = sums[2 * id + 1];
         row++;
       }
     }
-    return FunctionTable.fromArrays(rootTotal, rowNames, rowSelf, rowTotal, count);
+    return FunctionTable.ofDistinct(rootTotal, rowNames, rowSelf, rowTotal, count);
   }
 }

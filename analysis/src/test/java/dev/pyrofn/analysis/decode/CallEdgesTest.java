@@ -34,6 +34,27 @@ class CallEdgesTest {
   }
 
   @Test
+  void edgesSurviveTheTableGrowingWhileTheyAreAdded() {
+    // 202 names size the table at 1024 slots; 1,100 distinct pairs of them make it grow (at half full) twice.
+    TreeNode main = TreeNode.node("main", 0);
+    for (int i = 0; i < 100; i++) {
+      TreeNode caller = TreeNode.node("a" + i, 1);
+      for (int k = 0; k < 10; k++) {
+        caller.add(TreeNode.node("b" + ((i * 7 + k) % 100), 1 + k % 3));
+      }
+      main.add(caller);
+    }
+    TreeNode tree = TreeNode.root(main);
+    Map<String, Long> expected = edges(CollapsedStacks.parseCalls(collapsed(tree)));
+    FlameGraphJson writer = FlameGraphJson.writer();
+
+    assertThat(expected).hasSize(1_100);
+    assertThat(edges(FlameGraphDecoder.decodeRenderWithCalls(writer.render(tree, "samples", 100)).calls()))
+        .isEqualTo(expected);
+    assertThat(edges(FlameGraphDecoder.decodeConnectWithCalls(writer.connect(tree)).calls())).isEqualTo(expected);
+  }
+
+  @Test
   void plainDecodingCollectsNoEdges() {
     TreeNode tree = TreeNode.root(TreeNode.node("main", 0, TreeNode.node("a", 3)));
     byte[] json = FlameGraphJson.writer().render(tree, "samples", 100);

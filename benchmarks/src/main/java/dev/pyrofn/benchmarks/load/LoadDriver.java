@@ -1,75 +1,113 @@
 package dev.pyrofn.benchmarks.load;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * An open-loop load generator: sends GETs at a fixed rate for a fixed time whatever the latency (so a slow server
- * shows as latency, not as a politely lower rate), then prints p50/p90/p99/max, achieved throughput and every
- * non-200 status. {@code {i}} in the URL is replaced by a request counter modulo {@code spread} (e.g. app-{i}).
+ * An open-model load generator for several routes at once: each scenario sends GETs at its own fixed rate for a
+ * fixed time whatever the latency (a slow server shows as latency, not as a politely lower rate).
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.pyrofn.benchmarks.load.LoadDriver <url> <ratePerSecond> <seconds>
- * [spread=1] [label]}
+ * <p>Honest timing: request {@code k} of a scenario is <em>due</em> at {@code start + k / rate}, and its latency
+ * is measured from that intended time, not from when the driver got round to sending it, so a stall of the
+ * driver or of the server is charged to every request it delayed (no coordinated omission). The send lag
+ * (actual minus intended send time) is reported separately so the driver's own health is visible. A warm-up
+ * phase at the same rates runs first and is discarded (JIT, connection pools, the server's first requests).
+ * Latencies go into HdrHistogram (3 significant digits), per scenario, and per 5-second interval for a timeline.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.pyrofn.benchmarks.load.LoadDriver <warmupSeconds> <seconds>
+ * <label|ratePerSecond|spread|url>...}; {@code {i}} in a URL is replaced by a request counter modulo
+ * {@code spread} (e.g. app-{i}). Load {@code /health} as one of the scenarios to see the harness's floor.
  */
 public final class LoadDriver {
-  private static final long TICK_MS = 5;
-  private static final int TIMEOUT_MS = 30_000;
+  private static final int TIMEOUT_MS = 10_000;
+  static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private LoadDriver() {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    String url = args[0];
-    double rate = Double.parseDouble(args[1]);
-    int seconds = Integer.parseInt(args[2]);
-    int spread = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-    String label = args.length > 4 ? args[4] : url;
-    int total = (int) Math.round(rate * seconds);
+    if (args.length < 3) {
+      System.err.println("usage: LoadDriver <warmupSeconds> <seconds> <label|ratePerSecond|spread|url>...");
+      System.exit(2);
+    }
+    int warmup = Integer.parseInt(args[0]);
+    int seconds = Integer.parseInt(args[1]);
+    List<LoadScenario> scenarios = new ArrayList<>();
+    for (int i = 2; i < args.length; i++) {
+      scenarios.add(LoadScenario.parse(args[i], warmup, seconds));
+    }
     Vertx vertx = Vertx.vertx();
     WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(512));
-    long[] latencies = new long[total];
-    Map<String, Integer> failures = new TreeMap<>();
+        new PoolOptions().setHttp1MaxSize(1024));
+    Context context = vertx.getOrCreateContext();
+    int total = scenarios.stream().mapToInt(LoadScenario::requestCount).sum();
     CountDownLatch done = new CountDownLatch(total);
-    AtomicInteger sent = new AtomicInteger();
-    long start = System.nanoTime();
-    vertx.setPeriodic(TICK_MS, timer -> {
-      double elapsed = (System.nanoTime() - start) / 1e9;
-      int due = Math.min(total, (int) Math.floor(elapsed * rate) + 1);
-      while (sent.get() < due) {
-        int index = sent.getAndIncrement();
-        long began = System.nanoTime();
-        client.getAbs(url.replace("{i}", Integer.toString(index % spread))).timeout(TIMEOUT_MS).send()
-            .onComplete(result -> {
-              latencies[index] = System.nanoTime() - began;
-              String failure = failureOf(result.succeeded() ? result.result() : null, result.cause());
-              if (failure != null) {
-                synchronized (failures) {
-                  failures.merge(failure, 1, Integer::sum);
-                }
-              }
-              done.countDown();
-            });
-      }
-      if (sent.get() >= total) {
-        vertx.cancelTimer(timer);
-      }
-    });
-    done.await(seconds + 120L, TimeUnit.SECONDS);
-    double wall = (System.nanoTime() - start) / 1e9;
-    report(label, rate, seconds, latencies, failures, wall);
+    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+    schedule(scenarios, start, (scenario, index, intended) -> context.runOnContext(v -> {
+      long sent = System.nanoTime();
+      client.getAbs(scenario.urlOf(index)).timeout(TIMEOUT_MS).send().onComplete(result -> {
+        long completed = System.nanoTime();
+        scenario.record(intended - start, completed - intended, sent - intended,
+            failureOf(result.succeeded() ? result.result() : null, result.cause()));
+        done.countDown();
+      });
+    }));
+    if (!done.await(warmup + seconds + TIMEOUT_MS / 1000 + 30L, TimeUnit.SECONDS)) {
+      System.out.println("some requests never completed: " + done.getCount());
+    }
+    System.out.printf(Locale.ROOT, "warm-up %d s discarded, measured %d s; latency from each request's intended"
+        + " start (ms)%n", warmup, seconds);
+    for (LoadScenario scenario : scenarios) {
+      scenario.report(System.out);
+    }
+    System.out.println();
+    for (LoadScenario scenario : scenarios) {
+      scenario.timeline(System.out);
+    }
     vertx.close();
+  }
+
+  private interface Send {
+    void send(LoadScenario scenario, long index, long intendedNanos);
+  }
+
+  /** One thread hands each request to the event loop at its due time; after a stall it catches up at once. */
+  private static void schedule(List<LoadScenario> scenarios, long start, Send send) {
+    Thread scheduler = new Thread(() -> {
+      long[] next = new long[scenarios.size()];
+      boolean pending = true;
+      while (pending) {
+        pending = false;
+        long earliest = Long.MAX_VALUE;
+        for (int s = 0; s < scenarios.size(); s++) {
+          LoadScenario scenario = scenarios.get(s);
+          while (next[s] < scenario.requestCount() && start + scenario.dueOffset(next[s]) <= System.nanoTime()) {
+            send.send(scenario, next[s], start + scenario.dueOffset(next[s]));
+            next[s]++;
+          }
+          if (next[s] < scenario.requestCount()) {
+            pending = true;
+            earliest = Math.min(earliest, start + scenario.dueOffset(next[s]));
+          }
+        }
+        if (pending) {
+          LockSupport.parkNanos(earliest - System.nanoTime());
+        }
+      }
+    }, "load-scheduler");
+    scheduler.setDaemon(true);
+    scheduler.start();
   }
 
   private static String failureOf(HttpResponse<Buffer> response, Throwable cause) {
@@ -77,23 +115,5 @@ public final class LoadDriver {
       return "transport: " + cause.getClass().getSimpleName();
     }
     return response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
-  }
-
-  private static void report(String label, double rate, int seconds, long[] latencies, Map<String, Integer> failures,
-      double wall) {
-    long[] sorted = latencies.clone();
-    Arrays.sort(sorted);
-    int errors = failures.values().stream().mapToInt(Integer::intValue).sum();
-    System.out.printf(Locale.ROOT, "%s: target %.0f/s for %d s, %d requests in %.1f s (%.1f/s), errors %d %s%n"
-        + "  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", label, rate, seconds, sorted.length, wall,
-        sorted.length / wall, errors, failures, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
-        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-  }
-
-  private static double ms(long[] sorted, double quantile) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
   }
 }
