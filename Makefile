@@ -7,8 +7,6 @@
 MVNW ?= ./mvnw
 # Modules that the BOR/SOR tests need are built with -am; -Dtest keeps their own suites out.
 TEST_ONLY = -Dsurefire.failIfNoSpecifiedTests=false
-# The functions' GC setting (as in the images), without their heap share: the launcher shares a developer's machine.
-LOCAL_JAVA_OPTS ?= -XX:+UseG1GC -XX:MaxGCPauseMillis=20
 
 .PHONY: help compile test-bor test-sor test run
 
@@ -29,4 +27,4 @@ test:
 
 run:
 	$(MVNW) -q -DskipTests package
-	java $(LOCAL_JAVA_OPTS) -jar local/target/pyrofn-local.jar
+	java -jar local/target/pyrofn-local.jar
