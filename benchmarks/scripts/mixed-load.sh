@@ -11,6 +11,9 @@
 # NICE=-10 runs the stub, the launcher and the driver at that priority (root only), so that other work sharing
 # the machine takes less of their CPU; the docs say for each recorded run whether it was used.
 # Ports: BASE_PORT (default 17180) and BASE_PORT-1000 for the stub; pick others if they are taken.
+# LAUNCHER_JAR runs another build of the launcher (default local/target/pyrofn-local.jar), for before/after runs.
+# FLOOR=off leaves out the two /health routes, so that the launcher's CPU and allocation per BOR request (printed
+# after each step: CPU from /proc, allocation from the GC log) count BOR work only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CACHE_TTL_MS=${1:-0}
@@ -30,24 +33,38 @@ drive() {
   local launcher_cpu stub_cpu
   launcher_cpu=$(cpu_seconds "$LAUNCHER_PID")
   stub_cpu=$(cpu_seconds "$STUB_PID")
+  local floor=()
+  [ "${FLOOR:-on}" = off ] || floor=("health (idle SOR)|50|1|http://localhost:$((BASE + 14))/health"
+    "health (Triage v2)|50|1|http://localhost:$((BASE + 1))/health")
   echo "== scale $SCALE; cache ttl ${CACHE_TTL_MS} ms; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   "${RUN[@]}" java -cp "$JAR" dev.pyrofn.benchmarks.load.LoadDriver "$WARMUP" "$SECONDS_MEASURED" \
-    "health (idle SOR)|50|1|http://localhost:$((BASE + 14))/health" \
-    "health (Triage v2)|50|1|http://localhost:$((BASE + 1))/health" \
+    "${floor[@]}" \
     "Triage v2|$(rate 50)|15|http://localhost:$((BASE + 1))/triage/app-{i}?types=cpu,alloc" \
     "Diff v2|$(rate 30)|15|http://localhost:$((BASE + 3))/diff/app-{i}?type=cpu" \
     "Fleet v2 (15 apps)|$(rate 20)|1|http://localhost:$((BASE + 5))/search?function=Pattern.compile"
   echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "CPU used during warm-up + run: launcher $(awk -v a="$launcher_cpu" -v b="$(cpu_seconds "$LAUNCHER_PID")" \
-    'BEGIN { printf "%.1f", b - a }') s, stub $(awk -v a="$stub_cpu" -v b="$(cpu_seconds "$STUB_PID")" \
+  local used bor_requests
+  used=$(awk -v a="$launcher_cpu" -v b="$(cpu_seconds "$LAUNCHER_PID")" 'BEGIN { printf "%.2f", b - a }')
+  bor_requests=$(awk -v s="$SCALE" -v t="$((WARMUP + SECONDS_MEASURED))" 'BEGIN { printf "%d", (50 + 30 + 20) * s * t }')
+  echo "CPU used during warm-up + run: launcher $used s, stub $(awk -v a="$stub_cpu" -v b="$(cpu_seconds "$STUB_PID")" \
     'BEGIN { printf "%.1f", b - a }') s, over $((WARMUP + SECONDS_MEASURED)) s on $(nproc) cores"
-  gc_pauses
+  echo "launcher CPU per BOR request: $(awk -v c="$used" -v n="$bor_requests" 'BEGIN { printf "%.1f", 1000 * c / n }') ms" \
+    "($bor_requests BOR requests in warm-up + run$([ "${FLOOR:-on}" = off ] || echo ", /health floor included in the CPU"))"
+  gc_pauses "$bor_requests"
 }
-# The launcher's GC pauses since the previous call: count, total and longest (from -Xlog:gc).
+# The launcher's GC pauses since the previous call: count, total and longest (from -Xlog:gc); with a request
+# count, also the bytes allocated meanwhile: each pause's heap before it less the heap after the previous one.
 gc_pauses() {
   local seen=${GC_LINES_SEEN:-0}
   tail -n +$((seen + 1)) "$DATA/gc.log" | grep -o 'Pause.* \([0-9.]*\)ms$' | grep -o '[0-9.]*ms$' | tr -d ms \
     | awk '{ n++; s += $1; if ($1 > m) m = $1 } END { printf "launcher GC pauses: %d, total %.0f ms, longest %.1f ms\n", n, s, m }'
+  if [ -n "${1:-}" ]; then
+    tail -n +$((seen + 1)) "$DATA/gc.log" | grep 'Pause Young' | grep -o '[0-9]*M->[0-9]*M' | tr -d M \
+      | awk -F'->' -v n="$1" -v after="${GC_HEAP_AFTER:-}" '
+          { if (after != "") a += $1 - after; after = $2 }
+          END { printf "launcher allocation (young GCs of this step): %.0f MB, %.2f MB per BOR request\n", a, a / n }'
+  fi
+  GC_HEAP_AFTER=$(grep 'Pause Young' "$DATA/gc.log" | tail -1 | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//')
   GC_LINES_SEEN=$(wc -l < "$DATA/gc.log")
 }
 cleanup() {
@@ -63,7 +80,7 @@ STUB_PID=$!
 LOCAL_BASE_PORT=$BASE DATA_DIR="$DATA" PYROSCOPE_URL="http://localhost:$STUB_PORT" \
   PROFILE_CACHE_TTL_MS="$CACHE_TTL_MS" \
   "${RUN[@]}" java ${LAUNCHER_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitialRAMPercentage=75 -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError} "-Xlog:gc:file=$DATA/gc.log" \
-  -jar local/target/pyrofn-local.jar \
+  -jar "${LAUNCHER_JAR:-local/target/pyrofn-local.jar}" \
   > "$DATA/launcher.log" 2>&1 &
 LAUNCHER_PID=$!
 for _ in $(seq 1 120); do

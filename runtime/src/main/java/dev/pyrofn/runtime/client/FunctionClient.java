@@ -44,7 +44,10 @@ public final class FunctionClient {
     this.name = name;
     this.baseUrl = baseUrl;
     this.options = options;
-    this.client = WebClient.create(vertx, new WebClientOptions().setDecompressionSupported(true)
+    // No Accept-Encoding: between functions gzip costs the SOR a deflate of every answer on its event loop and
+    // this side an inflate (the larger part of a profile answer's CPU in the mixed load run, docs/performance.md)
+    // to save bytes on a network that is not the bottleneck.
+    this.client = WebClient.create(vertx, new WebClientOptions().setDecompressionSupported(false)
         .setConnectTimeout(options.timeoutMs()).setUserAgent("pyrofn-" + name),
         new PoolOptions().setHttp1MaxSize(options.maxConnections()));
     this.breaker = CircuitBreaker.create(name, options.breakerFailures(), options.breakerOpenMs());
