@@ -31,6 +31,8 @@ rate() { awk -v r="$1" -v s="$SCALE" 'BEGIN { printf "%g", r * s }'; }
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 drive() {
   local launcher_cpu stub_cpu
+  HEAP_AT_START=$(heap_used_kb)
+  GC_LINES_AT_START=$(wc -l < "$DATA/gc.log")
   launcher_cpu=$(cpu_seconds "$LAUNCHER_PID")
   stub_cpu=$(cpu_seconds "$STUB_PID")
   local floor=()
@@ -43,29 +45,33 @@ drive() {
     "Diff v2|$(rate 30)|15|http://localhost:$((BASE + 3))/diff/app-{i}?type=cpu" \
     "Fleet v2 (15 apps)|$(rate 20)|1|http://localhost:$((BASE + 5))/search?function=Pattern.compile"
   echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-  local used bor_requests
+  local used bor_requests allocated
   used=$(awk -v a="$launcher_cpu" -v b="$(cpu_seconds "$LAUNCHER_PID")" 'BEGIN { printf "%.2f", b - a }')
+  allocated=$(allocated_mb)
   bor_requests=$(awk -v s="$SCALE" -v t="$((WARMUP + SECONDS_MEASURED))" 'BEGIN { printf "%d", (50 + 30 + 20) * s * t }')
   echo "CPU used during warm-up + run: launcher $used s, stub $(awk -v a="$stub_cpu" -v b="$(cpu_seconds "$STUB_PID")" \
     'BEGIN { printf "%.1f", b - a }') s, over $((WARMUP + SECONDS_MEASURED)) s on $(nproc) cores"
   echo "launcher CPU per BOR request: $(awk -v c="$used" -v n="$bor_requests" 'BEGIN { printf "%.1f", 1000 * c / n }') ms" \
-    "($bor_requests BOR requests in warm-up + run$([ "${FLOOR:-on}" = off ] || echo ", /health floor included in the CPU"))"
-  gc_pauses "$bor_requests"
+    "($bor_requests BOR requests in warm-up + run$([ "${FLOOR:-on}" = off ] || echo ", /health floor included"))"
+  echo "launcher allocation: $allocated MB, $(awk -v a="$allocated" -v n="$bor_requests" 'BEGIN { printf "%.2f", a / n }') MB per BOR request"
+  gc_pauses
 }
-# The launcher's GC pauses since the previous call: count, total and longest (from -Xlog:gc); with a request
-# count, also the bytes allocated meanwhile: each pause's heap before it less the heap after the previous one.
+# The launcher's GC pauses since the previous call: count, total and longest (from -Xlog:gc).
 gc_pauses() {
   local seen=${GC_LINES_SEEN:-0}
   tail -n +$((seen + 1)) "$DATA/gc.log" | grep -o 'Pause.* \([0-9.]*\)ms$' | grep -o '[0-9.]*ms$' | tr -d ms \
     | awk '{ n++; s += $1; if ($1 > m) m = $1 } END { printf "launcher GC pauses: %d, total %.0f ms, longest %.1f ms\n", n, s, m }'
-  if [ -n "${1:-}" ]; then
-    tail -n +$((seen + 1)) "$DATA/gc.log" | grep 'Pause Young' | grep -o '[0-9]*M->[0-9]*M' | tr -d M \
-      | awk -F'->' -v n="$1" -v after="${GC_HEAP_AFTER:-}" '
-          { if (after != "") a += $1 - after; after = $2 }
-          END { printf "launcher allocation (young GCs of this step): %.0f MB, %.2f MB per BOR request\n", a, a / n }'
-  fi
-  GC_HEAP_AFTER=$(grep 'Pause Young' "$DATA/gc.log" | tail -1 | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//')
   GC_LINES_SEEN=$(wc -l < "$DATA/gc.log")
+}
+# The launcher's heap in use now, in KB (jcmd, the JDK's own tool).
+heap_used_kb() { jcmd "$LAUNCHER_PID" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9; }
+# MB the launcher allocated since heap_used_kb was last read into HEAP_AT_START and the GC log was at
+# GC_LINES_AT_START: the heap in use now, less then, plus all that the GCs in between freed.
+allocated_mb() {
+  local freed_mb
+  freed_mb=$(tail -n +$((GC_LINES_AT_START + 1)) "$DATA/gc.log" | grep 'Pause' | grep -o '[0-9]*M->[0-9]*M' | tr -d M \
+    | awk -F'->' '{ f += $1 - $2 } END { print f + 0 }')
+  awk -v now="$(heap_used_kb)" -v then="$HEAP_AT_START" -v f="$freed_mb" 'BEGIN { printf "%.0f", (now - then) / 1024 + f }'
 }
 cleanup() {
   [ -n "${LAUNCHER_PID:-}" ] && kill "$LAUNCHER_PID" 2>/dev/null && wait "$LAUNCHER_PID" 2>/dev/null || true
