@@ -65,9 +65,9 @@ final class DiffAssessment {
 
   /**
    * The verdict is decided by analysis from everything it depends on, the Baseline SOR's failure included (a
-   * deploy gate never passes blind); JSON and Markdown only render it. Also the warm-up's entry ({@link DiffVerticle}).
+   * deploy gate never passes blind); JSON and Markdown only render it.
    */
-  DiffAnswer compare(DiffRequest request, DiffSides sides, Future<List<BaselineLimit>> limits,
+  private DiffAnswer compare(DiffRequest request, DiffSides sides, Future<List<BaselineLimit>> limits,
       AppPackages.Resolved frames) {
     requireData(request, sides.baseline(), "baseline");
     requireData(request, sides.current(), "current");

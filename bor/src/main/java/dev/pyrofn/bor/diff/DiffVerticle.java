@@ -7,17 +7,11 @@ import dev.pyrofn.bor.upstream.Upstreams;
 import dev.pyrofn.runtime.client.FunctionClient;
 import dev.pyrofn.runtime.function.FunctionContext;
 import dev.pyrofn.runtime.function.FunctionSpec;
-import dev.pyrofn.analysis.diff.DiffOptions;
-import dev.pyrofn.analysis.profile.ProfileType;
-import dev.pyrofn.bor.upstream.WarmUpProfiles;
-import dev.pyrofn.runtime.time.TimeWindow;
-import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 
 /** {@code ReadPyroscopeDiffReport.v1/.v2}: wiring of the diff route. */
 public final class DiffVerticle extends BorVerticle {
@@ -25,8 +19,6 @@ public final class DiffVerticle extends BorVerticle {
   public static final int DEFAULT_PORT = 8080;
   public static final FunctionSpec SPEC_V1 = spec(ApiVersion.V1);
   public static final FunctionSpec SPEC_V2 = spec(ApiVersion.V2);
-
-  private DiffAssessment assessment;
 
   public DiffVerticle(FunctionContext function, ApiVersion version) {
     super(function, version);
@@ -41,19 +33,8 @@ public final class DiffVerticle extends BorVerticle {
   protected void mountRoutes(Router router) {
     AppPackages appPackages = new AppPackages(config.appPackages(),
         version.isV2() ? upstreams.registry() : Optional.empty());
-    assessment = new DiffAssessment(vertx, upstreams, version, appPackages);
-    router.get("/diff/:app").handler(new DiffRoute(assessment, params, version));
-  }
-
-  /** A cpu diff with the default options, Markdown included, baselines checked in v2. */
-  @Override
-  protected Optional<IntConsumer> warmUpRound() {
-    AppPackages.Resolved frames = new AppPackages(config.appPackages(), Optional.empty()).forApp("warm-up").result();
-    TimeWindow window = TimeWindow.of(1_700_003_600_000L, 1_700_007_200_000L);
-    DiffRequest request = new DiffRequest("warm-up", ProfileType.CPU, window, Optional.empty(), DiffOptions.defaults(),
-        true, null);
-    return Optional.of(round -> assessment.compare(request, WarmUpProfiles.diff(ProfileType.CPU, 120),
-        version.isV2() ? Future.succeededFuture(List.of()) : null, frames).json().toBuffer());
+    router.get("/diff/:app").handler(new DiffRoute(new DiffAssessment(vertx, upstreams, version, appPackages), params,
+        version));
   }
 
   @Override

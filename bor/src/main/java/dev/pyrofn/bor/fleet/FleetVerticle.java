@@ -1,29 +1,16 @@
 package dev.pyrofn.bor.fleet;
 
-import dev.pyrofn.analysis.callsite.AppFrames;
-import dev.pyrofn.analysis.hotspot.EntryHotspots;
-import dev.pyrofn.analysis.hotspot.FleetSearch;
-import dev.pyrofn.analysis.hotspot.FunctionMatcher;
-import dev.pyrofn.analysis.hotspot.MatchMode;
-import dev.pyrofn.analysis.hotspot.ServiceProfile;
-import dev.pyrofn.analysis.profile.FunctionTable;
-import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.bor.common.ApiVersion;
 import dev.pyrofn.bor.common.AppPackages;
 import dev.pyrofn.bor.common.BorVerticle;
-import dev.pyrofn.bor.upstream.ProfileTable;
 import dev.pyrofn.bor.upstream.Upstreams;
-import dev.pyrofn.bor.upstream.WarmUpProfiles;
 import dev.pyrofn.runtime.client.FunctionClient;
 import dev.pyrofn.runtime.function.FunctionContext;
 import dev.pyrofn.runtime.function.FunctionSpec;
 import io.vertx.ext.web.Router;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 
 /** {@code ReadPyroscopeFleetSearch.v1/.v2}: wiring of the search and hotspot routes. */
 public final class FleetVerticle extends BorVerticle {
@@ -49,24 +36,6 @@ public final class FleetVerticle extends BorVerticle {
     FleetRoutes routes = new FleetRoutes(vertx, tables, ownership, params, config.fleetMaxApps());
     router.get("/search").handler(routes::search);
     router.get("/fleet/hotspots").handler(routes::hotspots);
-  }
-
-  /** A search and a hotspot ranking over 15 synthetic services, each answer parsed as a real one is. */
-  @Override
-  protected Optional<IntConsumer> warmUpRound() {
-    FunctionMatcher matcher = FunctionMatcher.create("Pattern.compile", MatchMode.parse(null));
-    AppFrames frames = config.appPackages();
-    return Optional.of(round -> {
-      Map<String, FunctionTable> tables = new LinkedHashMap<>();
-      Map<String, ServiceProfile> profiles = new LinkedHashMap<>();
-      for (int app = 0; app < 15; app++) {
-        ProfileTable table = WarmUpProfiles.profile(ProfileType.CPU, 120, app);
-        tables.put("app-" + app, table.table());
-        profiles.put("app-" + app, ServiceProfile.of(table.table(), table.callSites(), frames));
-      }
-      FleetSearch.search(tables, matcher);
-      EntryHotspots.rank(profiles, FleetRoutes.DEFAULT_HOTSPOT_LIMIT, FleetRoutes.DEFAULT_MIN_SELF_PERCENT);
-    });
   }
 
   @Override

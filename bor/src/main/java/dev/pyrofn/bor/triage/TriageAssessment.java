@@ -77,8 +77,7 @@ final class TriageAssessment {
     return new TypeInputs(type, profile, limits);
   }
 
-  /** The answer from what was fetched (also the warm-up's entry, {@link TriageVerticle}). */
-  JsonObject analyse(TriageRequest request, List<TypeInputs> inputs, AppPackages.Resolved frames) {
+  private JsonObject analyse(TriageRequest request, List<TypeInputs> inputs, AppPackages.Resolved frames) {
     Map<String, ProfileDiagnosis> diagnoses = new LinkedHashMap<>();
     JsonObject profiles = new JsonObject();
     JsonArray violations = new JsonArray();

@@ -20,9 +20,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +33,9 @@ public abstract class FunctionVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(FunctionVerticle.class);
   private static final long READINESS_TIMEOUT_MS = 2_000;
   private static final long SHUTDOWN_GRACE_SECONDS = 20;
-  static final int DEFAULT_WARM_UP_ROUNDS = 200;
-  /** The warm-up stops after this long even with rounds left: readiness must not wait long for it. */
-  static final long WARM_UP_BUDGET_MS = 3_000;
 
   protected final FunctionContext function;
   private HttpServer server;
-  private Future<?> warmedUp = Future.succeededFuture();
 
   protected FunctionVerticle(FunctionContext function) {
     this.function = function;
@@ -60,18 +54,6 @@ public abstract class FunctionVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  /**
-   * One round of the function's own work on synthetic input (decode, analyse, render; never a call to another
-   * function or to Pyroscope). {@code WARM_UP_ROUNDS} rounds (default 200, 0 = none) run on a worker thread once
-   * the dependencies started and the routes are mounted, and {@code /ready} answers DOWN until they are done or
-   * {@link #WARM_UP_BUDGET_MS} passed, so that the first real requests do not pay for class loading and the first
-   * JIT compilations (docs/performance.md). A failing round is logged and ends the warm-up: it never keeps the
-   * function unready. Default: none.
-   */
-  protected Optional<IntConsumer> warmUpRound() {
-    return Optional.empty();
-  }
-
   /** Closes what {@link #startDependencies()} opened; runs after in-flight requests finished. */
   protected Future<?> stopDependencies() {
     return Future.succeededFuture();
@@ -81,39 +63,12 @@ public abstract class FunctionVerticle extends VerticleBase {
   public Future<?> start() {
     return startDependencies()
         .compose(ignored -> {
-          Router router = router();
-          warmedUp = startWarmUp();
           server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
               .invalidRequestHandler(new InvalidRequests())
-              .requestHandler(router);
+              .requestHandler(router());
           return server.listen(function.port());
         })
         .onSuccess(s -> LOG.info("{} listening on port {}", function.functionName(), s.actualPort()));
-  }
-
-  private Future<?> startWarmUp() {
-    Optional<IntConsumer> round = warmUpRound();
-    int rounds = function.env().integer("WARM_UP_ROUNDS", DEFAULT_WARM_UP_ROUNDS, 0, 100_000);
-    if (round.isEmpty() || rounds == 0) {
-      return Future.succeededFuture();
-    }
-    long started = System.nanoTime();
-    long deadline = started + TimeUnit.MILLISECONDS.toNanos(WARM_UP_BUDGET_MS);
-    return vertx.executeBlocking(() -> {
-      int done = 0;
-      while (done < rounds && System.nanoTime() < deadline) {
-        round.get().accept(done++);
-      }
-      return done;
-    }, false).onComplete(result -> {
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      if (result.succeeded()) {
-        LOG.info("{} warmed up: {} rounds in {} ms", function.functionName(), result.result(), millis);
-      } else {
-        LOG.warn("{} warm-up failed after {} ms; serving without it", function.functionName(), millis,
-            result.cause());
-      }
-    });
   }
 
   @Override
@@ -159,11 +114,7 @@ public abstract class FunctionVerticle extends VerticleBase {
   }
 
   private void ready(RoutingContext ctx) {
-    List<ReadinessCheck> checks = new ArrayList<>(readinessChecks());
-    if (!warmedUp.isComplete()) {
-      // Listed only while it runs, so a warm function's /ready answer is what it always was.
-      checks.add(0, ReadinessCheck.of("warmUp", () -> Future.failedFuture("warming up")));
-    }
+    List<ReadinessCheck> checks = readinessChecks();
     List<Future<?>> probes = new ArrayList<>();
     for (ReadinessCheck check : checks) {
       probes.add(check.probe().timeout(READINESS_TIMEOUT_MS, TimeUnit.MILLISECONDS));

@@ -10,8 +10,6 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,13 +53,6 @@ public final class ProfileDataVerticle extends FunctionVerticle {
   protected void mountRoutes(Router router) {
     WindowParams windows = new WindowParams(new TimeParser(clock), config.maxWindow(), config.cacheStepMs());
     new ProfileRoutes(service, windows, new ProfileJson(config.truncationPercent())).mount(router);
-  }
-
-  /** The decoder and both answers' rendering on synthetic flame graphs ({@link ProfileWarmUp}). */
-  @Override
-  protected Optional<IntConsumer> warmUpRound() {
-    ProfileWarmUp warmUp = new ProfileWarmUp(new ProfileJson(config.truncationPercent()));
-    return Optional.of(warmUp::round);
   }
 
   @Override
