@@ -2,6 +2,7 @@ package dev.pyrofn.bor.alert;
 
 import dev.pyrofn.runtime.http.Params;
 import dev.pyrofn.runtime.http.Responses;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
@@ -13,7 +14,12 @@ final class AlertRoutes {
     this.evaluator = evaluator;
   }
 
-  void json(RoutingContext ctx) {
+  void mount(Router router) {
+    router.get("/alerts").handler(this::json);
+    router.get("/alerts/metrics").handler(this::metrics);
+  }
+
+  private void json(RoutingContext ctx) {
     Optional<String> app = app(ctx);
     evaluator.evaluate(app)
         .onSuccess(evaluation -> Responses.ok(ctx, AlertJson.evaluation(evaluation, evaluator.config().triageUrl())))
@@ -24,7 +30,7 @@ final class AlertRoutes {
    * When the rules cannot be read the scrape fails (the error status), so Prometheus's {@code up} for the job is 0
    * and ProfilingRuleEvaluationFailing fires; per-rule failures are samples, never a failed scrape.
    */
-  void metrics(RoutingContext ctx) {
+  private void metrics(RoutingContext ctx) {
     Optional<String> app = app(ctx);
     evaluator.evaluate(app)
         .onSuccess(evaluation -> Responses.text(ctx, 200, AlertMetricsText.CONTENT_TYPE,
