@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /** {@code GET /alerts[?app=]} (JSON) and {@code GET /alerts/metrics[?app=]} (Prometheus text). */
 final class AlertRoutes {
-  private final AlertEvaluator evaluator;
+  private final AlertAssessment assessment;
 
-  AlertRoutes(AlertEvaluator evaluator) {
-    this.evaluator = evaluator;
+  AlertRoutes(AlertAssessment assessment) {
+    this.assessment = assessment;
   }
 
   void mount(Router router) {
@@ -21,8 +21,8 @@ final class AlertRoutes {
 
   private void json(RoutingContext ctx) {
     Optional<String> app = app(ctx);
-    evaluator.evaluate(app)
-        .onSuccess(evaluation -> Responses.ok(ctx, AlertJson.evaluation(evaluation, evaluator.config().triageUrl())))
+    assessment.evaluate(app)
+        .onSuccess(evaluation -> Responses.ok(ctx, AlertJson.evaluation(evaluation, assessment.config().triageUrl())))
         .onFailure(ctx::fail);
   }
 
@@ -32,7 +32,7 @@ final class AlertRoutes {
    */
   private void metrics(RoutingContext ctx) {
     Optional<String> app = app(ctx);
-    evaluator.evaluate(app)
+    assessment.evaluate(app)
         .onSuccess(evaluation -> Responses.text(ctx, 200, AlertMetricsText.CONTENT_TYPE,
             AlertMetricsText.render(evaluation)))
         .onFailure(ctx::fail);
