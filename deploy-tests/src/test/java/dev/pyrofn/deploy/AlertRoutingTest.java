@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyrofn.runtime.testing.FreePort;
+import dev.pyrofn.runtime.testing.Http;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +66,7 @@ class AlertRoutingTest {
         .put("thresholdPercent", 70).put("severity", "critical"));
     webhook = WebhookReceiver.start();
 
-    int alertmanagerPort = Http.freePort();
+    int alertmanagerPort = FreePort.any();
     Path alertmanagerConfig = work.resolve("alertmanager.yml");
     StackFiles.YAML.writeValue(alertmanagerConfig.toFile(), alertmanagerConfig());
     alertmanager = new ProcessBuilder(alertmanagerBinary, "--config.file=" + alertmanagerConfig,
@@ -70,7 +74,7 @@ class AlertRoutingTest {
         "--cluster.listen-address=").redirectErrorStream(true)
         .redirectOutput(work.resolve("alertmanager.log").toFile()).start();
 
-    int prometheusPort = Http.freePort();
+    int prometheusPort = FreePort.any();
     prometheusUrl = "http://127.0.0.1:" + prometheusPort;
     Path rules = work.resolve("profiling-alerts.yml");
     StackFiles.YAML.writeValue(rules.toFile(), fastRules());
@@ -258,8 +262,8 @@ class AlertRoutingTest {
   /** The JSON answer of a Prometheus API path; null while Prometheus is not listening or not ready yet (503). */
   private static JsonNode api(String path) {
     try {
-      java.net.http.HttpResponse<String> response = Http.get(prometheusUrl + path);
-      return response.statusCode() == 200 ? StackFiles.JSON.readTree(response.body()) : null;
+      HttpResponse<Buffer> response = Http.anywhere().get(prometheusUrl + path);
+      return response.statusCode() == 200 ? StackFiles.JSON.readTree(response.bodyAsString()) : null;
     } catch (IOException | RuntimeException notYet) {
       return null;
     }

@@ -185,7 +185,7 @@ class BadInputTest {
   @MethodSource("cases")
   void rejectedWithJsonError(String function, String method, String uri, String contentType, String body,
       int status, String field) {
-    Http http = new Http(FUNCTIONS.get(function).client());
+    Http http = FUNCTIONS.get(function).http();
     HttpResponse<Buffer> response = http.send(HttpMethod.valueOf(method), uri, contentType, body);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
     assertThat(response.getHeader("Content-Type")).startsWith("application/json");
@@ -200,7 +200,7 @@ class BadInputTest {
 
   @Test
   void unknownRouteIsAJson404() {
-    HttpResponse<Buffer> response = new Http(FUNCTIONS.get(B).client()).get("/nothing/here");
+    HttpResponse<Buffer> response = FUNCTIONS.get(B).http().get("/nothing/here");
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("NOT_FOUND");
   }

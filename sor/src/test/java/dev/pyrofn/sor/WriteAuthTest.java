@@ -47,7 +47,7 @@ class WriteAuthTest {
 
   @Test
   void writeWithoutTokenIs401AndWritesNothing() {
-    Http anonymous = new Http(baselines.client());
+    Http anonymous = baselines.http();
     HttpResponse<Buffer> response = anonymous.post("/baselines", baseline());
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
@@ -57,20 +57,20 @@ class WriteAuthTest {
 
   @Test
   void wrongTokenIs401OnEveryWriteMethod() {
-    Http wrong = new Http(baselines.client()).withBearer("first-token-but-longer");
+    Http wrong = baselines.http().withBearer("first-token-but-longer");
     assertThat(wrong.post("/baselines", baseline()).statusCode()).isEqualTo(401);
     assertThat(wrong.put("/baselines/1", new JsonObject().put("severity", "info")).statusCode()).isEqualTo(401);
     assertThat(wrong.delete("/baselines/1").statusCode()).isEqualTo(401);
-    Http registryWrong = new Http(registry.client()).withBearer("nope");
+    Http registryWrong = registry.http().withBearer("nope");
     assertThat(registryWrong.post("/services", new JsonObject().put("appName", "a")).statusCode()).isEqualTo(401);
   }
 
   @Test
   void anyConfiguredTokenWritesAndReadsStayOpen() {
-    assertThat(new Http(baselines.client()).withBearer("second-token").post("/baselines", baseline()).statusCode())
+    assertThat(baselines.http().withBearer("second-token").post("/baselines", baseline()).statusCode())
         .isEqualTo(201);
-    assertThat(new Http(baselines.client()).withBearer("first-token").post("/baselines", baseline()).statusCode())
+    assertThat(baselines.http().withBearer("first-token").post("/baselines", baseline()).statusCode())
         .isEqualTo(200);
-    assertThat(new Http(baselines.client()).get("/baselines/checkout").statusCode()).isEqualTo(200);
+    assertThat(baselines.http().get("/baselines/checkout").statusCode()).isEqualTo(200);
   }
 }
