@@ -10,7 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,12 +21,11 @@ class TriageContractConformanceTest {
   @RegisterExtension
   static final BorStack STACK = new BorStack();
 
-  @BeforeAll
-  static void start() {
+  @BeforeEach
+  void script() {
     STACK.pyroscope().profile("checkout", TriageFunctionTest.CPU, Map.of(
         "main;handle;java/util/regex/Pattern.compile", 30L, "main;handle;work", 50L, "main;idle", 20L));
   }
-
 
   @Test
   void v1AnswersMatchTheV1Contract() {

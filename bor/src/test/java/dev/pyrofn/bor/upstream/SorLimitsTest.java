@@ -33,8 +33,6 @@ class SorLimitsTest {
   @RegisterExtension
   static final BorStack STACK = new BorStack();
 
-
-
   @BeforeEach
   void script() {
     STACK.pyroscope().profile("checkout", CPU, Map.of("main;handle;java/util/regex/Pattern.compile", 30L,

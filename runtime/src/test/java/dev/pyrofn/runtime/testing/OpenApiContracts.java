@@ -106,6 +106,8 @@ public final class OpenApiContracts {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     options.setResolveFully(true);
+    // Kept as allOf: merging it drops the "nullable: true" written next to it, the 3.0 way to say "this or null".
+    options.setResolveCombinators(false);
     return new OpenAPIV3Parser().readLocation(contract.toAbsolutePath().toUri().toString(), null, options)
         .getOpenAPI();
   }
