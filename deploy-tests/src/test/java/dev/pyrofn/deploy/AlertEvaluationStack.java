@@ -17,8 +17,6 @@ import java.util.Map;
  * SOR (test PostgreSQL) and profiles through the real Profile Data SOR from the Pyroscope stub.
  */
 final class AlertEvaluationStack implements AutoCloseable {
-  static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
-
   private final PyroscopeStub pyroscope;
   private final RunningFunction profileData;
   private final RunningFunction alertRule;

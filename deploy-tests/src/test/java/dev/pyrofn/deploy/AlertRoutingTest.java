@@ -1,5 +1,6 @@
 package dev.pyrofn.deploy;
 
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,11 +54,11 @@ class AlertRoutingTest {
     String alertmanagerBinary = Command.require("prometheus-alertmanager", "prometheus-alertmanager");
     stack = AlertEvaluationStack.start(Map.of("ALERT_EVALUATION_TIMEOUT_MS", "800", "UPSTREAM_RETRIES", "0"));
     // checkout: regular expressions take 30% of CPU; payments: its largest function takes 60%
-    stack.pyroscope().profile("checkout", AlertEvaluationStack.CPU, Map.of(
+    stack.pyroscope().profile("checkout", CPU, Map.of(
         "main;Checkout.validate;java/util/regex/Pattern.compile", 20L,
         "main;Checkout.validate;java/util/regex/Pattern.matcher", 10L,
         "main;Checkout.total", 70L));
-    stack.pyroscope().profile("payments", AlertEvaluationStack.CPU, Map.of(
+    stack.pyroscope().profile("payments", CPU, Map.of(
         "main;Payments.charge", 60L, "main;Payments.log", 40L));
     breached = stack.createRule(new JsonObject().put("appName", "checkout").put("profileType", "cpu")
         .put("functionPattern", "java/util/regex/*").put("thresholdPercent", 20).put("severity", "critical")

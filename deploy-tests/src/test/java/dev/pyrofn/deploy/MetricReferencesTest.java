@@ -1,5 +1,6 @@
 package dev.pyrofn.deploy;
 
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.runtime.testing.FreePort;
@@ -51,7 +52,7 @@ class MetricReferencesTest {
 
   private static String scrapeAlertEvaluator() {
     alerts = AlertEvaluationStack.start(Map.of());
-    alerts.pyroscope().profile("checkout", AlertEvaluationStack.CPU,
+    alerts.pyroscope().profile("checkout", CPU,
         Map.of("main;java/util/regex/Pattern.compile", 30L, "main;work", 70L));
     alerts.createRule(new io.vertx.core.json.JsonObject().put("appName", "checkout").put("profileType", "cpu")
         .put("functionPattern", "java/util/regex/*").put("thresholdPercent", 20).put("notificationChannel", "#c"));

@@ -1,5 +1,6 @@
 package dev.pyrofn.bor.alert;
 
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.bor.testing.BorStack;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * through the real Profile Data SOR, owners from the real Registry SOR.
  */
 class AlertFunctionTest {
-  static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
   static final String TRIAGE = "http://triage.example:7081";
 
   @RegisterExtension

@@ -1,5 +1,7 @@
 package dev.pyrofn.bor.diff;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.bor.testing.BorStack;
@@ -16,9 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Diff Report v1 and v2 end to end against the real SOR functions. */
 class DiffFunctionTest {
-  static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
   /** Current window 1748700000..1748703600; the default baseline is the hour before. */
-  static final String WINDOW = "from=1748700000&to=1748703600";
 
   @RegisterExtension
   static final BorStack STACK = new BorStack();

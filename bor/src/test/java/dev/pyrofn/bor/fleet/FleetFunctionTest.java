@@ -1,5 +1,7 @@
 package dev.pyrofn.bor.fleet;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.bor.testing.BorStack;
@@ -20,8 +22,6 @@ class FleetFunctionTest {
   private static final String MAIN = "com/acme/Main.main;";
   private static final String WORK = "com/acme/Work.run";
   private static final String CRYPTO = "javax/crypto/Cipher.doFinal";
-  static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
-  static final String WINDOW = "from=1748700000&to=1748703600";
 
   @RegisterExtension
   static final BorStack STACK = new BorStack();

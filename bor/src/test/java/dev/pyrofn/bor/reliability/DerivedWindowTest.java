@@ -1,5 +1,6 @@
 package dev.pyrofn.bor.reliability;
 
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.bor.diff.DiffVerticle;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * made up would come back as a 502, and no combination of edge values may produce one.
  */
 class DerivedWindowTest {
-  private static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
   private static final List<String> ROUTES = Arrays.asList("/triage/checkout?", "/diff/checkout?",
       "/search?function=work&", "/fleet/hotspots?");
   private static final List<String> WINDOWS = Arrays.asList("to=0", "to=1", "to=3599", "to=3600", "to=3601",

@@ -1,5 +1,7 @@
 package dev.pyrofn.bor.reliability;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.bor.fleet.FleetVerticle;
@@ -27,8 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * partial results when its budget runs out instead of timing apps out in its own queue.
  */
 class FleetIsolationTest {
-  private static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
-  private static final String WINDOW = "from=1748700000&to=1748703600";
   private static final int APPS = 200;
   private static final long PYROSCOPE_DELAY_MS = 1_000;
 

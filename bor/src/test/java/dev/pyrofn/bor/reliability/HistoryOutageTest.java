@@ -1,5 +1,7 @@
 package dev.pyrofn.bor.reliability;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.bor.testing.BorStack;
@@ -33,8 +35,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * hand out an unrecorded diagnosis.
  */
 class HistoryOutageTest {
-  private static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
-  private static final String WINDOW = "from=1748700000&to=1748703600";
   private static final int CLIENTS = 4;
 
   @RegisterExtension

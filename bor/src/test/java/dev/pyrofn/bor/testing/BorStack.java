@@ -27,6 +27,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final BorStack STACK = new BorStack();}.
  */
 public final class BorStack implements BeforeEachCallback, AfterAllCallback {
+  /** The hour most tests ask about, as query parameters: 2025-05-31T14:00Z to 15:00Z. */
+  public static final String WINDOW = "from=1748700000&to=1748703600";
+
   private final Map<String, String> profileDataEnv;
   private final boolean resetBeforeEach;
   private final Map<String, Http> shared = new LinkedHashMap<>();

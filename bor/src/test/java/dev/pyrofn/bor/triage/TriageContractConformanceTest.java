@@ -1,5 +1,7 @@
 package dev.pyrofn.bor.triage;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.bor.testing.BorStack;
@@ -23,7 +25,7 @@ class TriageContractConformanceTest {
 
   @BeforeEach
   void script() {
-    STACK.pyroscope().profile("checkout", TriageFunctionTest.CPU, Map.of(
+    STACK.pyroscope().profile("checkout", CPU, Map.of(
         "main;handle;java/util/regex/Pattern.compile", 30L, "main;handle;work", 50L, "main;idle", 20L));
   }
 
@@ -39,9 +41,9 @@ class TriageContractConformanceTest {
 
   private static void checkAnswers(Http triage, String contractFile) {
     Path contract = OpenApiContracts.SHIPPED.resolve(contractFile);
-    assertConforms(contract, triage.get("/triage/checkout?" + TriageFunctionTest.WINDOW), 200);
+    assertConforms(contract, triage.get("/triage/checkout?" + WINDOW), 200);
     assertConforms(contract, triage.get("/triage/checkout?limit=0"), 400);
-    assertConforms(contract, triage.get("/triage/nobody?" + TriageFunctionTest.WINDOW), 404);
+    assertConforms(contract, triage.get("/triage/nobody?" + WINDOW), 404);
   }
 
   private static void assertConforms(Path contract, HttpResponse<Buffer> response, int status) {

@@ -1,5 +1,8 @@
 package dev.pyrofn.bor.triage;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.ALLOC;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.bor.testing.BorStack;
@@ -16,9 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Triage v1 and v2 end to end against the real SOR functions. */
 class TriageFunctionTest {
-  static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
-  static final String ALLOC = "memory:alloc_in_new_tlab_bytes:bytes:space:bytes";
-  static final String WINDOW = "from=1748700000&to=1748703600";
 
   @RegisterExtension
   static final BorStack STACK = new BorStack();

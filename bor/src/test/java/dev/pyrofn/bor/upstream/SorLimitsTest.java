@@ -1,5 +1,7 @@
 package dev.pyrofn.bor.upstream;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * send fails here, instead of turning every answer into a 502 in production.
  */
 class SorLimitsTest {
-  private static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
   private static final long TO = 1_748_703_600L;
   private static final String WINDOW = "from=1748700000&to=" + TO;
 

@@ -8,11 +8,19 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.client.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +30,26 @@ import java.util.regex.Pattern;
  * body (liveness, readiness probes) are not checked.
  */
 public final class ContractCheck {
+  /**
+   * Every (contract, method, route, status) a test held an answer to; with {@code -Dcontract.coverage=<file>} they
+   * are appended to that file when the test JVM ends, to see which documented answers no test produces.
+   */
+  private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
+
+  static {
+    String coverage = System.getProperty("contract.coverage");
+    if (coverage != null) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          Files.write(Paths.get(coverage), new TreeSet<>(CHECKED), StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }));
+    }
+  }
+
   private ContractCheck() {
   }
 
@@ -47,6 +75,7 @@ public final class ContractCheck {
     if (templates.isEmpty() || !documentsJson(api, templates.get(0), operationMethod, response.statusCode())) {
       return List.of();
     }
+    CHECKED.add(contract.getFileName() + " " + method + " " + templates.get(0) + " " + response.statusCode());
     Object json = Json.decodeValue(body.toString());
     List<String> best = null;
     for (String template : templates) {

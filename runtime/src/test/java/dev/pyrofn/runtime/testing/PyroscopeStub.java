@@ -44,6 +44,9 @@ public final class PyroscopeStub implements AutoCloseable {
   public static final String SERIES = "/querier.v1.QuerierService/Series";
   public static final String PROFILE_TYPES = "/querier.v1.QuerierService/ProfileTypes";
   public static final String RENDER = "/pyroscope/render";
+  /** Profile type ids as Pyroscope names them. */
+  public static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
+  public static final String ALLOC = "memory:alloc_in_new_tlab_bytes:bytes:space:bytes";
 
   private static final Pattern SERVICE = Pattern.compile("service_name=\"((?:[^\"\\\\]|\\\\.)*)\"");
   /** Pyroscope omits empty fields: this is its answer for a window without samples. */

@@ -7,6 +7,7 @@ import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.runtime.client.CircuitBreaker;
 import dev.pyrofn.runtime.config.Env;
 import dev.pyrofn.runtime.http.ApiException;
+import dev.pyrofn.runtime.testing.FreePort;
 import dev.pyrofn.runtime.testing.PyroscopeStub;
 import dev.pyrofn.runtime.time.TimeWindow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,8 +16,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -240,13 +239,8 @@ class PyroscopeClientTest {
   }
 
   @Test
-  void aClosedPortIs503() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-
-    ApiException error = failure(client(Map.of("PYROSCOPE_URL", "http://localhost:" + closedPort))
+  void aClosedPortIs503() {
+    ApiException error = failure(client(Map.of("PYROSCOPE_URL", FreePort.deadUrl()))
         .mergedProfile(CHECKOUT_CPU));
 
     assertThat(error.status()).isEqualTo(503);
