@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.runtime.testing.Http;
 import dev.pyrofn.runtime.testing.RunningFunction;
+import dev.pyrofn.sor.alertrule.AlertRuleVerticle;
 import dev.pyrofn.sor.baseline.BaselineVerticle;
+import dev.pyrofn.sor.history.HistoryVerticle;
 import dev.pyrofn.sor.registry.RegistryVerticle;
 import dev.pyrofn.sor.testing.TestDatabase;
 import io.vertx.core.buffer.Buffer;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class WriteAuthTest {
   private static RunningFunction baselines;
   private static RunningFunction registry;
+  private static RunningFunction history;
+  private static RunningFunction rules;
 
   @BeforeAll
   static void start() {
@@ -27,12 +31,16 @@ class WriteAuthTest {
     env.put("AUTH_TOKENS", "first-token, second-token");
     baselines = RunningFunction.start(BaselineVerticle.SPEC, env);
     registry = RunningFunction.start(RegistryVerticle.SPEC, env);
+    history = RunningFunction.start(HistoryVerticle.SPEC, env);
+    rules = RunningFunction.start(AlertRuleVerticle.SPEC, env);
   }
 
   @AfterAll
   static void stop() {
     baselines.close();
     registry.close();
+    history.close();
+    rules.close();
   }
 
   @BeforeEach
@@ -63,6 +71,23 @@ class WriteAuthTest {
     assertThat(wrong.delete("/baselines/1").statusCode()).isEqualTo(401);
     Http registryWrong = registry.http().withBearer("nope");
     assertThat(registryWrong.post("/services", new JsonObject().put("appName", "a")).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void everyWriteRouteOfTheOtherSorsIs401WithoutAToken() {
+    JsonObject any = new JsonObject().put("appName", "checkout");
+    Http historyWrites = history.http();
+    Http registryWrites = registry.http();
+    Http ruleWrites = rules.http();
+
+    assertThat(historyWrites.post("/history", any).statusCode()).isEqualTo(401);
+    assertThat(historyWrites.delete("/history/1").statusCode()).isEqualTo(401);
+    assertThat(registryWrites.put("/services/checkout", any).statusCode()).isEqualTo(401);
+    assertThat(registryWrites.delete("/services/checkout").statusCode()).isEqualTo(401);
+    assertThat(ruleWrites.post("/rules", any).statusCode()).isEqualTo(401);
+    assertThat(ruleWrites.put("/rules/1", new JsonObject().put("enabled", false)).statusCode()).isEqualTo(401);
+    assertThat(ruleWrites.delete("/rules/1").statusCode()).isEqualTo(401);
+    assertThat(historyWrites.get("/history/checkout").statusCode()).as("reads stay open").isEqualTo(200);
   }
 
   @Test

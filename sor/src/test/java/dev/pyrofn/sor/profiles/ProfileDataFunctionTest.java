@@ -423,6 +423,34 @@ class ProfileDataFunctionTest {
     assertThat(http.get("/profiles/checkout").statusCode()).isEqualTo(200);
   }
 
+  /** Every route's upstream failures, as the contract documents them (each answer is held to it by the Http). */
+  @ParameterizedTest(name = "{0} when Pyroscope {2} -> {3}")
+  @CsvSource({
+      "/profiles/apps,           " + PyroscopeStub.LABEL_VALUES + ", fails,  502",
+      "/profiles/apps,           " + PyroscopeStub.LABEL_VALUES + ", drops,  503",
+      "/profiles/apps,           " + PyroscopeStub.LABEL_VALUES + ", hangs,  504",
+      "/profiles/checkout,       " + PyroscopeStub.SELECT_MERGE + ", drops,  503",
+      "/profiles/checkout/diff,  " + PyroscopeStub.SELECT_MERGE + ", fails,  502",
+      "/profiles/checkout/diff,  " + PyroscopeStub.SELECT_MERGE + ", drops,  503",
+      "/profiles/checkout/diff,  " + PyroscopeStub.SELECT_MERGE + ", hangs,  504",
+      "/profiles/checkout/types, " + PyroscopeStub.SERIES + ",       fails,  502",
+      "/profiles/checkout/types, " + PyroscopeStub.SERIES + ",       drops,  503",
+      "/profiles/checkout/types, " + PyroscopeStub.SERIES + ",       hangs,  504"})
+  void upstreamFailuresAreTheDocumentedErrorOnEveryRoute(String uri, String pyroscopePath, String failure,
+      int status) {
+    restart(Map.of("PYROSCOPE_TIMEOUT_MS", "300"));
+    if (failure.equals("fails")) {
+      stub.answer(pyroscopePath, 500, "{\"code\":\"internal\",\"message\":\"store-gateway down\"}");
+    } else {
+      stub.answer(pyroscopePath, failure.equals("drops") ? PyroscopeStub.Mode.CLOSE : PyroscopeStub.Mode.HANG);
+    }
+
+    HttpResponse<Buffer> response = http.get(uri);
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    assertThat(response.bodyAsJsonObject().getString("code")).startsWith("UPSTREAM_");
+  }
+
   @Test
   void anUnreadableFlameGraphIs502() {
     stub.answer(PyroscopeStub.SELECT_MERGE, 200, "{\"flamegraph\":{\"names\":[\"total\"],\"levels\":[{\"values\":[\"0\",\"5\",\"0\"]}]}}");
