@@ -5,6 +5,7 @@ import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.bor.testing.BorStack;
+import dev.pyrofn.bor.testing.Profiles;
 import dev.pyrofn.bor.triage.TriageVerticle;
 import dev.pyrofn.runtime.testing.FreePort;
 import dev.pyrofn.runtime.testing.Http;
@@ -42,8 +43,7 @@ class HistoryOutageTest {
 
   @BeforeEach
   void script() {
-    STACK.pyroscope().profile("checkout", CPU, Map.of("main;handle;java/util/regex/Pattern.compile", 30L,
-        "main;handle;work", 70L));
+    STACK.pyroscope().profile("checkout", CPU, Profiles.compilingRegexes());
   }
 
   @Test

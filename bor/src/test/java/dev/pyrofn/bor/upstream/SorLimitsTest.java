@@ -1,6 +1,5 @@
 package dev.pyrofn.bor.upstream;
 
-import static dev.pyrofn.bor.testing.BorStack.WINDOW;
 import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +8,7 @@ import dev.pyrofn.bor.common.BorConfig;
 import dev.pyrofn.bor.diff.DiffVerticle;
 import dev.pyrofn.bor.fleet.FleetVerticle;
 import dev.pyrofn.bor.testing.BorStack;
+import dev.pyrofn.bor.testing.Profiles;
 import dev.pyrofn.bor.triage.TriageVerticle;
 import dev.pyrofn.runtime.config.ConfigException;
 import dev.pyrofn.runtime.config.Env;
@@ -36,8 +36,7 @@ class SorLimitsTest {
 
   @BeforeEach
   void script() {
-    STACK.pyroscope().profile("checkout", CPU, Map.of("main;handle;java/util/regex/Pattern.compile", 30L,
-        "main;handle;work", 70L));
+    STACK.pyroscope().profile("checkout", CPU, Profiles.compilingRegexes());
   }
 
   @Test
