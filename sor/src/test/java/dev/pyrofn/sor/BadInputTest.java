@@ -179,6 +179,7 @@ class BadInputTest {
         Arguments.of(A, "GET", "/rules/abc", null, null, 400, "id"),
         Arguments.of(A, "GET", "/rules?limit=5000", null, null, 400, "limit"),
         Arguments.of(A, "GET", "/rules?appName=" + "a".repeat(300), null, null, 400, "appName"),
+        Arguments.of(A, "GET", "/rules/active/" + "a".repeat(300), null, null, 400, "app"),
         Arguments.of(A, "PUT", "/rules/1", JSON, "{\"enabled\": \"no\"}", 400, "enabled"),
         Arguments.of(A, "PUT", "/rules/0", JSON, "{\"enabled\": false}", 400, "id"),
         Arguments.of(A, "DELETE", "/rules/1e3", null, null, 400, "id"));

@@ -204,10 +204,12 @@ class DiffFunctionTest {
   void anEmptyWindowIs404NamingIt() {
     STACK.pyroscope().baselineProfile("retired", CPU, Map.of("main;work", 10L));
 
-    HttpResponse<Buffer> response = v1.get("/diff/retired?" + WINDOW);
+    for (Http version : new Http[] {v1, v2}) {
+      HttpResponse<Buffer> response = version.get("/diff/retired?" + WINDOW);
 
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(404);
-    assertThat(response.bodyAsJsonObject().getString("error")).contains("current window").contains("retired");
+      assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(404);
+      assertThat(response.bodyAsJsonObject().getString("error")).contains("current window").contains("retired");
+    }
   }
 
   @Test
