@@ -10,7 +10,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Decodes Pyroscope flame-graph JSON into ranked function tables in one streaming pass.
+ * Decodes a Pyroscope flame graph (render or Connect JSON) into a ranked function table in one streaming pass.
+ *
+ * <p>A diff is two merged profiles decoded on their own; Pyroscope's diff answers ({@code metadata.format}
+ * "double") are not read.
  *
  * <p>The JSON is read token by token with Jackson's {@link JsonParser}: no tree model, no data binding, no copy
  * of the document. Heap use is bounded by the number of distinct functions, two levels of nodes and the
@@ -26,38 +29,35 @@ public final class FlameGraphDecoder {
       .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
       .build();
 
-  private static final String SINGLE = "single";
-  private static final String DOUBLE = "double";
-
   private FlameGraphDecoder() {
   }
 
   /** A {@code /pyroscope/render} answer ({@code metadata.format} "single" or absent). */
   public static DecodedProfile decodeRender(InputStream json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.RENDER)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(false, null), Shape.RENDER);
   }
 
   public static DecodedProfile decodeRender(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.RENDER)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(false, null), Shape.RENDER);
   }
 
   /** As {@link #decodeRender(byte[])}, also collecting caller -> callee edges ({@link DecodedProfile#calls()}). */
   public static DecodedProfile decodeRenderWithCalls(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, null), Shape.RENDER)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(true, null), Shape.RENDER);
   }
 
   /** As {@link #decodeConnect(byte[])}, also collecting caller -> callee edges. */
   public static DecodedProfile decodeConnectWithCalls(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, null), Shape.CONNECT)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(true, null), Shape.CONNECT);
   }
 
   /** A Connect {@code SelectMergeStacktraces} answer. */
   public static DecodedProfile decodeConnect(InputStream json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.CONNECT)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(false, null), Shape.CONNECT);
   }
 
   public static DecodedProfile decodeConnect(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.CONNECT)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(false, null), Shape.CONNECT);
   }
 
   /**
@@ -65,53 +65,25 @@ public final class FlameGraphDecoder {
    * deciding which frames are application code. Same single pass; memory grows by the edges kept (bounded).
    */
   public static DecodedProfile decodeRender(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, false, appFrames), Shape.RENDER)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(false, appFrames), Shape.RENDER);
   }
 
   /**
    * A render answer with both the caller -> callee edges ({@link DecodedProfile#calls()}) and, when
-   * {@code appFrames} is not null, the caller edges of call sites: what the Profile Data SOR decodes.
+   * {@code appFrames} is not null, the caller edges of call sites.
    */
   public static DecodedProfile decodeRenderWithCalls(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, appFrames), Shape.RENDER)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(true, appFrames), Shape.RENDER);
   }
 
   /** A Connect answer with caller -> callee edges and (appFrames not null) call sites. */
   public static DecodedProfile decodeConnectWithCalls(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, appFrames), Shape.CONNECT)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(true, appFrames), Shape.CONNECT);
   }
 
   /** A Connect answer with caller edges; see {@link #decodeRender(byte[], AppFrames)}. */
   public static DecodedProfile decodeConnect(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, false, appFrames), Shape.CONNECT)[0];
-  }
-
-  /** A render-diff answer with caller edges on both sides. */
-  public static DecodedDiff decodeRenderDiff(byte[] json, AppFrames appFrames) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE, false, appFrames), Shape.RENDER));
-  }
-
-  /** A Connect diff answer with caller edges on both sides. */
-  public static DecodedDiff decodeConnectDiff(byte[] json, AppFrames appFrames) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE, false, appFrames), Shape.CONNECT));
-  }
-
-  /** A {@code /pyroscope/render-diff} answer ({@code metadata.format} "double", 7 numbers per node). */
-  public static DecodedDiff decodeRenderDiff(InputStream json) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE), Shape.RENDER));
-  }
-
-  public static DecodedDiff decodeRenderDiff(byte[] json) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE), Shape.RENDER));
-  }
-
-  /** A Connect {@code Diff} answer (7 numbers per node). */
-  public static DecodedDiff decodeConnectDiff(InputStream json) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE), Shape.CONNECT));
-  }
-
-  public static DecodedDiff decodeConnectDiff(byte[] json) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE), Shape.CONNECT));
+    return decode(() -> JSON.createParser(json), new DecodeSession(false, appFrames), Shape.CONNECT);
   }
 
   private enum Shape {
@@ -124,11 +96,7 @@ public final class FlameGraphDecoder {
     JsonParser open() throws IOException;
   }
 
-  private static DecodedDiff diffOf(DecodedProfile[] sides) {
-    return DecodedDiff.of(sides[0], sides[1]);
-  }
-
-  private static DecodedProfile[] decode(ParserSource source, DecodeSession session, Shape shape) {
+  private static DecodedProfile decode(ParserSource source, DecodeSession session, Shape shape) {
     try (JsonParser p = source.open()) {
       if (shape == Shape.RENDER) {
         RenderReader.read(p, session);
