@@ -86,6 +86,42 @@ public final class FlameGraphDecoder {
     return decode(() -> JSON.createParser(json), new DecodeSession(false, appFrames), Shape.CONNECT);
   }
 
+  /**
+   * A render answer held in {@code json[offset, offset + length)} (a network buffer's backing array, read in
+   * place), with caller -> callee edges when {@code withCalls} and call sites when {@code appFrames} is not null.
+   */
+  public static DecodedProfile decodeRender(byte[] json, int offset, int length, boolean withCalls,
+      AppFrames appFrames) {
+    checkRange(json, offset, length);
+    return decode(() -> JSON.createParser(json, offset, length), new DecodeSession(withCalls, appFrames),
+        Shape.RENDER);
+  }
+
+  /** A Connect answer held in {@code json[offset, offset + length)}, read in place; see the render variant. */
+  public static DecodedProfile decodeConnect(byte[] json, int offset, int length, boolean withCalls,
+      AppFrames appFrames) {
+    checkRange(json, offset, length);
+    return decode(() -> JSON.createParser(json, offset, length), new DecodeSession(withCalls, appFrames),
+        Shape.CONNECT);
+  }
+
+  /** A render answer read from a stream, with what {@code withCalls} and {@code appFrames} ask for. */
+  public static DecodedProfile decodeRender(InputStream json, boolean withCalls, AppFrames appFrames) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(withCalls, appFrames), Shape.RENDER);
+  }
+
+  /** A Connect answer read from a stream, with what {@code withCalls} and {@code appFrames} ask for. */
+  public static DecodedProfile decodeConnect(InputStream json, boolean withCalls, AppFrames appFrames) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(withCalls, appFrames), Shape.CONNECT);
+  }
+
+  private static void checkRange(byte[] json, int offset, int length) {
+    if (offset < 0 || length < 0 || offset > json.length - length) {
+      throw new IndexOutOfBoundsException("range [" + offset + ", " + offset + " + " + length + ") of "
+          + json.length + " bytes");
+    }
+  }
+
   private enum Shape {
     RENDER,
     CONNECT
