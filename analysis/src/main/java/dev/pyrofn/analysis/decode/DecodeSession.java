@@ -56,6 +56,11 @@ final class DecodeSession {
     names = builder.build();
   }
 
+  /** The names, read by a reader that builds the table itself. */
+  void names(NameTable table) {
+    names = table;
+  }
+
   /** Where the numbers of {@code levels} go: straight into the walk, or into a buffer until names arrive. */
   LevelSink levelSink() {
     if (names != null) {

@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
  * <p>A diff is two merged profiles decoded on their own; Pyroscope's diff answers ({@code metadata.format}
  * "double") are not read.
  *
- * <p>The JSON is read token by token with Jackson's {@link JsonParser}: no tree model, no data binding, no copy
+ * <p>Bytes in memory are read by {@link ByteReader} (plain loops over the bytes, no tokens); streams, and bytes it
+ * gives up on, token by token with Jackson's {@link JsonParser}: no tree model, no data binding, no copy
  * of the document. Heap use is bounded by the number of distinct functions, two levels of nodes and the
  * ancestors those levels still need for the recursion check (see {@link AncestorPaths}). The input stream
  * is read to its end but not closed: the caller owns it.
@@ -38,17 +39,17 @@ public final class FlameGraphDecoder {
   }
 
   public static DecodedProfile decodeRender(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(false, null), Shape.RENDER);
+    return decodeBytes(json, 0, json.length, false, null, Shape.RENDER);
   }
 
   /** As {@link #decodeRender(byte[])}, also collecting caller -> callee edges ({@link DecodedProfile#calls()}). */
   public static DecodedProfile decodeRenderWithCalls(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(true, null), Shape.RENDER);
+    return decodeBytes(json, 0, json.length, true, null, Shape.RENDER);
   }
 
   /** As {@link #decodeConnect(byte[])}, also collecting caller -> callee edges. */
   public static DecodedProfile decodeConnectWithCalls(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(true, null), Shape.CONNECT);
+    return decodeBytes(json, 0, json.length, true, null, Shape.CONNECT);
   }
 
   /** A Connect {@code SelectMergeStacktraces} answer. */
@@ -57,7 +58,7 @@ public final class FlameGraphDecoder {
   }
 
   public static DecodedProfile decodeConnect(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(false, null), Shape.CONNECT);
+    return decodeBytes(json, 0, json.length, false, null, Shape.CONNECT);
   }
 
   /**
@@ -65,7 +66,7 @@ public final class FlameGraphDecoder {
    * deciding which frames are application code. Same single pass; memory grows by the edges kept (bounded).
    */
   public static DecodedProfile decodeRender(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(false, appFrames), Shape.RENDER);
+    return decodeBytes(json, 0, json.length, false, appFrames, Shape.RENDER);
   }
 
   /**
@@ -73,17 +74,17 @@ public final class FlameGraphDecoder {
    * {@code appFrames} is not null, the caller edges of call sites.
    */
   public static DecodedProfile decodeRenderWithCalls(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(true, appFrames), Shape.RENDER);
+    return decodeBytes(json, 0, json.length, true, appFrames, Shape.RENDER);
   }
 
   /** A Connect answer with caller -> callee edges and (appFrames not null) call sites. */
   public static DecodedProfile decodeConnectWithCalls(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(true, appFrames), Shape.CONNECT);
+    return decodeBytes(json, 0, json.length, true, appFrames, Shape.CONNECT);
   }
 
   /** A Connect answer with caller edges; see {@link #decodeRender(byte[], AppFrames)}. */
   public static DecodedProfile decodeConnect(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(false, appFrames), Shape.CONNECT);
+    return decodeBytes(json, 0, json.length, false, appFrames, Shape.CONNECT);
   }
 
   /**
@@ -93,16 +94,14 @@ public final class FlameGraphDecoder {
   public static DecodedProfile decodeRender(byte[] json, int offset, int length, boolean withCalls,
       AppFrames appFrames) {
     checkRange(json, offset, length);
-    return decode(() -> JSON.createParser(json, offset, length), new DecodeSession(withCalls, appFrames),
-        Shape.RENDER);
+    return decodeBytes(json, offset, length, withCalls, appFrames, Shape.RENDER);
   }
 
   /** A Connect answer held in {@code json[offset, offset + length)}, read in place; see the render variant. */
   public static DecodedProfile decodeConnect(byte[] json, int offset, int length, boolean withCalls,
       AppFrames appFrames) {
     checkRange(json, offset, length);
-    return decode(() -> JSON.createParser(json, offset, length), new DecodeSession(withCalls, appFrames),
-        Shape.CONNECT);
+    return decodeBytes(json, offset, length, withCalls, appFrames, Shape.CONNECT);
   }
 
   /** A render answer read from a stream, with what {@code withCalls} and {@code appFrames} ask for. */
@@ -130,6 +129,23 @@ public final class FlameGraphDecoder {
   /** Opens the parser: over the caller's byte[] directly (no copy) or over its stream. */
   private interface ParserSource {
     JsonParser open() throws IOException;
+  }
+
+  /**
+   * Bytes in memory: the {@link ByteReader} first; when it gives up (malformed or unusual input), the Jackson
+   * readers decode the same bytes and give the answer or the error message.
+   */
+  private static DecodedProfile decodeBytes(byte[] json, int offset, int length, boolean withCalls,
+      AppFrames appFrames, Shape shape) {
+    DecodeSession fast = new DecodeSession(withCalls, appFrames);
+    if (ByteReader.read(json, offset, length, shape == Shape.CONNECT, fast)) {
+      try {
+        return fast.finish();
+      } catch (ProfileFormatException e) {
+        // The Jackson path below meets the same problem and reports it with its context.
+      }
+    }
+    return decode(() -> JSON.createParser(json, offset, length), new DecodeSession(withCalls, appFrames), shape);
   }
 
   private static DecodedProfile decode(ParserSource source, DecodeSession session, Shape shape) {
