@@ -1,5 +1,8 @@
 package dev.pyrofn.analysis.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,6 +24,18 @@ final class ByteReader {
   private static final int MAX_NUMBER_CHARS = 100;
   private static final int MAX_FIELDS_CHECKED = 64;
   private static final int SAFE_DIGITS = 18;
+  private static final long[] POWERS_OF_TEN = new long[9];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int k = 1; k < POWERS_OF_TEN.length; k++) {
+      POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1] * 10;
+    }
+  }
+
+  // Eight bytes at a time, little-endian: the first byte of the input is the lowest byte of the long.
+  private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
+      ByteOrder.LITTLE_ENDIAN);
 
   private static final byte[] FLAMEBEARER = ascii("flamebearer");
   private static final byte[] FLAMEGRAPH = ascii("flamegraph");
@@ -166,12 +181,31 @@ final class ByteReader {
       expectOpen('[');
       sink.beginLevel();
       if (!atArrayEnd()) {
+        // A node at a time: [dx, total, self, name]; a level that does not hold whole nodes goes to Jackson,
+        // which reports it.
         do {
-          sink.accept(number());
+          long dx = number();
+          comma();
+          long total = number();
+          comma();
+          long self = number();
+          comma();
+          sink.acceptNode(dx, total, self, number());
         } while (nextElement());
       }
       sink.endLevel();
     } while (nextElement());
+  }
+
+  /** The comma between two numbers of a node. */
+  private void comma() {
+    if (pos < end && b[pos] == ',') {
+      pos++;
+      return;
+    }
+    if (!nextElement()) {
+      throw GIVE_UP;
+    }
   }
 
   private void readConnect() {
@@ -273,58 +307,95 @@ final class ByteReader {
 
   /** A non-negative JSON integer of at most 18 digits, no leading zero; anything else gives up. */
   private long number() {
-    skipWhitespace();
-    int i = pos;
-    if (i >= end) {
+    int start = pos;
+    if (start >= end || b[start] < '0' || b[start] > '9') {
+      skipWhitespace();
+      start = pos;
+    }
+    long value = digits(start);
+    int length = pos - start;
+    // A leading zero, and what would make it a fraction or an exponent, are for Jackson to judge.
+    if ((length > 1 && b[start] == '0') || (pos < end && (b[pos] == '.' || b[pos] == 'e' || b[pos] == 'E'))) {
       throw GIVE_UP;
-    }
-    int digit = b[i] - '0';
-    if (digit < 0 || digit > 9) {
-      throw GIVE_UP;
-    }
-    long value = digit;
-    i++;
-    if (digit != 0) {
-      int limit = Math.min(end, pos + SAFE_DIGITS);
-      while (i < limit) {
-        digit = b[i] - '0';
-        if (digit < 0 || digit > 9) {
-          break;
-        }
-        value = value * 10 + digit;
-        i++;
-      }
-    }
-    pos = i;
-    // What follows must end the number: a digit (19th digit or after a leading zero), '.', 'e' or 'E' gives up.
-    if (i < end) {
-      byte next = b[i];
-      if ((next >= '0' && next <= '9') || next == '.' || next == 'e' || next == 'E') {
-        throw GIVE_UP;
-      }
     }
     return value;
   }
 
   /** A JSON string of 1 to 18 ASCII digits (protobuf's int64); anything else gives up. */
   private long digitString() {
-    int i = pos + 1;
-    int limit = Math.min(end, i + SAFE_DIGITS + 1);
+    int start = pos + 1;
+    long value = digits(start);
+    if (pos >= end || b[pos] != '"') {
+      throw GIVE_UP;
+    }
+    pos++;
+    return value;
+  }
+
+  /**
+   * The run of 1 to 18 ASCII digits at {@code start}, read eight bytes at a time where the input allows; leaves
+   * the cursor after it. No digit, or more than 18, gives up.
+   */
+  private long digits(int start) {
     long value = 0;
-    int start = i;
-    while (i < limit) {
+    int i = start;
+    while (i + 8 <= end) {
+      long word = (long) EIGHT_BYTES.get(b, i);
+      int count = leadingDigits(word);
+      if (count == 0) {
+        break;
+      }
+      // Digits less '0' are 0..9 and never borrow from the bytes after them; the shift drops those bytes.
+      long digitValues = word - 0x3030303030303030L;
+      value = value * POWERS_OF_TEN[count] + eightDigits(digitValues << (8 * (8 - count)));
+      i += count;
+      if (count < 8) {
+        return finishDigits(start, i, value);
+      }
+    }
+    while (i < end) {
       int digit = b[i] - '0';
       if (digit < 0 || digit > 9) {
         break;
       }
       value = value * 10 + digit;
       i++;
+      if (i - start > SAFE_DIGITS) {
+        throw GIVE_UP;
+      }
     }
-    if (i == start || i - start > SAFE_DIGITS || i >= end || b[i] != '"') {
+    return finishDigits(start, i, value);
+  }
+
+  private long finishDigits(int start, int i, long value) {
+    int length = i - start;
+    if (length == 0 || length > SAFE_DIGITS) {
       throw GIVE_UP;
     }
-    pos = i + 1;
+    pos = i;
     return value;
+  }
+
+  /**
+   * How many of the eight bytes, from the first, are ASCII digits: a byte is a digit when its high nibble is 3
+   * and adding 6 keeps it so. A carry out of a byte of 0xFA or more can only disturb the bytes after that one,
+   * which is not a digit anyway.
+   */
+  private static int leadingDigits(long word) {
+    long notDigit = ((word & 0xF0F0F0F0F0F0F0F0L) | (((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+        ^ 0x3333333333333333L;
+    return Long.numberOfTrailingZeros(notDigit) >>> 3;
+  }
+
+  /**
+   * The value of eight digit values (0..9 per byte), the first in the lowest byte (zero bytes, shifted in below
+   * fewer digits, read as leading zeros): pairs, then fours, then the eight, each step one multiply.
+   */
+  private static long eightDigits(long digitValues) {
+    long digits = digitValues;
+    digits = (digits & 0x00FF00FF00FF00FFL) * 10 + ((digits >>> 8) & 0x00FF00FF00FF00FFL);
+    digits = (digits & 0x0000FFFF0000FFFFL) * 100 + ((digits >>> 16) & 0x0000FFFF0000FFFFL);
+    return (digits & 0x00000000FFFFFFFFL) * 10000 + (digits >>> 32);
   }
 
   // ---- strings ----

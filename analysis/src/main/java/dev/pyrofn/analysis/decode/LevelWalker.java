@@ -124,6 +124,19 @@ final class LevelWalker implements LevelSink {
   }
 
   @Override
+  public void acceptNode(long dx, long total, long self, long nameIndex) {
+    if (filled != 0) {
+      LevelSink.super.acceptNode(dx, total, self, nameIndex);
+      return;
+    }
+    group[0] = dx;
+    group[1] = total;
+    group[2] = self;
+    group[3] = nameIndex;
+    addNode();
+  }
+
+  @Override
   public void endLevel() {
     if (filled != 0) {
       throw new ProfileFormatException("levels[" + level + "]: length is not a multiple of " + GROUP_SIZE
