@@ -21,6 +21,12 @@ import java.util.Arrays;
 final class LevelWalker implements LevelSink {
   private static final int INITIAL_WIDTH = 256;
   private static final int GROUP_SIZE = 4;
+  /**
+   * What a decode lets the ancestor cells reach before compacting them: 2 MB. Below it a compaction pass costs more
+   * than the memory it frees (it was ~15% of a 65,536-node decode); above it memory stays bounded by twice the
+   * frontier.
+   */
+  static final int DECODE_COMPACTION_FLOOR = 1 << 18;
   private static final int FILTERS = 4;
   // Odd multipliers for Fibonacci-style hashing: the top 6 bits of id * multiplier pick the bit of a filter.
   private static final int[] HASH_MULTIPLIERS = {0x9E3779B9, 0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2F};
@@ -71,7 +77,7 @@ final class LevelWalker implements LevelSink {
   private final CallEdges calls;
 
   LevelWalker(NameTable names) {
-    this(names, false, null);
+    this(names, false, null, AncestorPaths.MIN_COMPACTION);
   }
 
   /**
@@ -79,10 +85,15 @@ final class LevelWalker implements LevelSink {
    * call sites, else also collect caller edges classified by it.
    */
   LevelWalker(NameTable names, boolean withCalls, AppFrames appFrames) {
+    this(names, withCalls, appFrames, DECODE_COMPACTION_FLOOR);
+  }
+
+  /** As above; {@code compactionFloor}: see {@link AncestorPaths#AncestorPaths(int, int)}. */
+  LevelWalker(NameTable names, boolean withCalls, AppFrames appFrames, int compactionFloor) {
     this.calls = withCalls ? new CallEdges(names.functionCount()) : null;
     this.names = names;
     this.sums = new FunctionSums(names.functionCount());
-    this.paths = new AncestorPaths(names.functionCount());
+    this.paths = new AncestorPaths(names.functionCount(), compactionFloor);
     if (appFrames == null) {
       this.kinds = null;
       this.edges = null;
