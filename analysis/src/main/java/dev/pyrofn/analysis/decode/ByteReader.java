@@ -311,6 +311,10 @@ final class ByteReader {
     if (start >= end || b[start] < '0' || b[start] > '9') {
       skipWhitespace();
       start = pos;
+    } else if (start + 1 < end && b[start + 1] == ',') {
+      // One digit then a comma: most offsets (dx) and many self values.
+      pos = start + 1;
+      return b[start] - '0';
     }
     long value = digits(start);
     int length = pos - start;
