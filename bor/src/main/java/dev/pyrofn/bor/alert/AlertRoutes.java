@@ -2,21 +2,27 @@ package dev.pyrofn.bor.alert;
 
 import dev.pyrofn.runtime.http.Params;
 import dev.pyrofn.runtime.http.Responses;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /** {@code GET /alerts[?app=]} (JSON) and {@code GET /alerts/metrics[?app=]} (Prometheus text). */
 final class AlertRoutes {
-  private final AlertEvaluator evaluator;
+  private final AlertAssessment assessment;
 
-  AlertRoutes(AlertEvaluator evaluator) {
-    this.evaluator = evaluator;
+  AlertRoutes(AlertAssessment assessment) {
+    this.assessment = assessment;
   }
 
-  void json(RoutingContext ctx) {
+  void mount(Router router) {
+    router.get("/alerts").handler(this::json);
+    router.get("/alerts/metrics").handler(this::metrics);
+  }
+
+  private void json(RoutingContext ctx) {
     Optional<String> app = app(ctx);
-    evaluator.evaluate(app)
-        .onSuccess(evaluation -> Responses.ok(ctx, AlertJson.evaluation(evaluation, evaluator.config().triageUrl())))
+    assessment.evaluate(app)
+        .onSuccess(evaluation -> Responses.ok(ctx, AlertJson.evaluation(evaluation, assessment.config().triageUrl())))
         .onFailure(ctx::fail);
   }
 
@@ -24,9 +30,9 @@ final class AlertRoutes {
    * When the rules cannot be read the scrape fails (the error status), so Prometheus's {@code up} for the job is 0
    * and ProfilingRuleEvaluationFailing fires; per-rule failures are samples, never a failed scrape.
    */
-  void metrics(RoutingContext ctx) {
+  private void metrics(RoutingContext ctx) {
     Optional<String> app = app(ctx);
-    evaluator.evaluate(app)
+    assessment.evaluate(app)
         .onSuccess(evaluation -> Responses.text(ctx, 200, AlertMetricsText.CONTENT_TYPE,
             AlertMetricsText.render(evaluation)))
         .onFailure(ctx::fail);

@@ -60,11 +60,9 @@ public final class AlertVerticle extends BorVerticle {
 
   @Override
   protected void mountRoutes(Router router) {
-    AlertEvaluator evaluator = new AlertEvaluator(vertx, new AlertRules(alertRuleClient), upstreams.profileData(),
+    AlertAssessment assessment = new AlertAssessment(vertx, new AlertRules(alertRuleClient), upstreams.profileData(),
         upstreams.registry(), engine, alertConfig, config.appPackages(), Clock.systemUTC());
-    AlertRoutes routes = new AlertRoutes(evaluator);
-    router.get("/alerts").handler(routes::json);
-    router.get("/alerts/metrics").handler(routes::metrics);
+    new AlertRoutes(assessment).mount(router);
   }
 
   /** Without its rules the evaluator can answer nothing, so the Alert Rule SOR decides readiness too. */

@@ -13,7 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code ReadPyroscopeDiffReport.v1/.v2}: wiring of the diff route. */
+/** {@code ReadPyroscopeDiffReport.v1/.v2}: wiring of the diff routes. */
 public final class DiffVerticle extends BorVerticle {
   public static final String FUNCTION = "ReadPyroscopeDiffReport";
   public static final int DEFAULT_PORT = 8080;
@@ -33,8 +33,7 @@ public final class DiffVerticle extends BorVerticle {
   protected void mountRoutes(Router router) {
     AppPackages appPackages = new AppPackages(config.appPackages(),
         version.isV2() ? upstreams.registry() : Optional.empty());
-    router.get("/diff/:app").handler(new DiffRoute(new DiffAssessment(vertx, upstreams, version, appPackages), params,
-        version));
+    new DiffRoutes(new DiffAssessment(vertx, upstreams, version, appPackages), params, version).mount(router);
   }
 
   @Override

@@ -33,9 +33,7 @@ public final class FleetVerticle extends BorVerticle {
     FleetTables tables = new FleetTables(vertx, upstreams.profileData(), config,
         new AppPackages(config.appPackages(), version.isV2() ? upstreams.registry() : Optional.empty()));
     Ownership ownership = new Ownership(version.isV2() ? upstreams.registry() : Optional.empty());
-    FleetRoutes routes = new FleetRoutes(vertx, tables, ownership, params, config.fleetMaxApps());
-    router.get("/search").handler(routes::search);
-    router.get("/fleet/hotspots").handler(routes::hotspots);
+    new FleetRoutes(new FleetAssessment(vertx, tables, ownership), params, config.fleetMaxApps()).mount(router);
   }
 
   @Override

@@ -16,7 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code ReadPyroscopeTriageAssessment.v1/.v2}: wiring of the triage route. */
+/** {@code ReadPyroscopeTriageAssessment.v1/.v2}: wiring of the triage routes. */
 public final class TriageVerticle extends BorVerticle {
   public static final String FUNCTION = "ReadPyroscopeTriageAssessment";
   public static final int DEFAULT_PORT = 8080;
@@ -42,7 +42,7 @@ public final class TriageVerticle extends BorVerticle {
     AppPackages appPackages = new AppPackages(config.appPackages(),
         version.isV2() ? upstreams.registry() : Optional.empty());
     TriageAssessment assessment = new TriageAssessment(vertx, engine, upstreams, version, appPackages);
-    router.get("/triage/:app").handler(new TriageRoute(assessment, params, version));
+    new TriageRoutes(assessment, params, version).mount(router);
   }
 
   @Override

@@ -17,30 +17,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The client for one other function (a SOR): one WebClient, a deadline on every attempt, retries with exponential
- * backoff for idempotent calls on transient failures only, and a circuit breaker so a dead dependency fails fast.
+ * backoff for idempotent calls on transient failures only (the shared {@link Retrier}), a {@link Bulkhead} so
+ * fan-outs cannot starve single calls, and a circuit breaker so a dead dependency fails fast.
  * Every answer's status is checked here; callers get a JSON object or an {@link ApiException} ready to report.
  */
 public final class FunctionClient {
-  private static final Logger LOG = LoggerFactory.getLogger(FunctionClient.class);
   private static final long PROBE_TIMEOUT_MS = 1_500;
 
-  private final Vertx vertx;
   private final String name;
   private final String baseUrl;
   private final ClientOptions options;
   private final WebClient client;
   private final CircuitBreaker breaker;
   private final Bulkhead bulkhead;
+  private final Retrier retrier;
   private final Optional<MeterRegistry> meters;
 
   private FunctionClient(Vertx vertx, String name, String baseUrl, ClientOptions options,
       Optional<MeterRegistry> meters) {
-    this.vertx = vertx;
     this.name = name;
     this.baseUrl = baseUrl;
     this.options = options;
@@ -51,6 +48,7 @@ public final class FunctionClient {
     this.meters = meters;
     meters.ifPresent(registry -> CircuitBreakerMetrics.register(registry, breaker));
     this.bulkhead = new Bulkhead(vertx, name, options.maxConnections(), Math.max(1, options.maxConnections() / 2));
+    this.retrier = Retrier.of(vertx, name, options.retry(), FunctionClient::isTransient);
   }
 
   /** {@code name} appears in errors and logs ("Profile Data SOR"); {@code baseUrl} has no trailing slash. */
@@ -78,13 +76,14 @@ public final class FunctionClient {
 
   /** An idempotent read: retried on transient failures. {@code query} values are encoded here. */
   public Future<JsonObject> get(String path, Map<String, String> query) {
-    return withRetry(Bulkhead.Lane.INTERACTIVE, Long.MAX_VALUE, () -> sendGet(path, query));
+    return withRetry(Bulkhead.Lane.INTERACTIVE, Retrier.NO_DEADLINE, () -> sendGet(path, query));
   }
 
   /**
    * {@link #get} as one item of a fan-out: it shares {@link #fanOutCapacity()} connections with every other
    * fan-out item of this client, leaving the rest of the pool to single calls, and gives up unsent at
-   * {@code deadlineMillis} (epoch ms) without counting against the upstream's breaker.
+   * {@code deadlineMillis} (epoch ms) without counting against the upstream's breaker; a retry whose backoff would
+   * end after the deadline is not made.
    */
   public Future<JsonObject> getForFanOut(String path, Map<String, String> query, long deadlineMillis) {
     return withRetry(Bulkhead.Lane.BULK, deadlineMillis, () -> sendGet(path, query));
@@ -100,7 +99,7 @@ public final class FunctionClient {
    * {@code UPSTREAM_TOKEN} goes along as the bearer token.
    */
   public Future<JsonObject> postIdempotent(String path, JsonObject body) {
-    return withRetry(Bulkhead.Lane.INTERACTIVE, Long.MAX_VALUE, () -> send(client.postAbs(baseUrl + path), body));
+    return withRetry(Bulkhead.Lane.INTERACTIVE, Retrier.NO_DEADLINE, () -> send(client.postAbs(baseUrl + path), body));
   }
 
   /**
@@ -122,15 +121,7 @@ public final class FunctionClient {
   private Future<JsonObject> probe(Bulkhead.Lane lane, String path, JsonObject body) {
     return send(client.postAbs(baseUrl + path), body).andThen(done -> bulkhead.release(lane))
         .onSuccess(ignored -> breaker.recordSuccess())
-        .recover(failure -> {
-          UpstreamFailure mapped = FailureMapper.fromThrowable(name, failure);
-          if (mapped.isTransient()) {
-            breaker.recordFailure();
-          } else {
-            breaker.recordSuccess();
-          }
-          return Future.failedFuture(mapped.error());
-        });
+        .recover(failure -> Future.failedFuture(countedByBreaker(failure).error()));
   }
 
   /** Liveness of the upstream ({@code GET /health}), one attempt, short deadline, no breaker. */
@@ -166,40 +157,38 @@ public final class FunctionClient {
   }
 
   private Future<JsonObject> withRetry(Bulkhead.Lane lane, long deadlineMillis,
-      Supplier<Future<JsonObject>> attempt) {
-    return attempt(lane, deadlineMillis, attempt, 0).recover(failure -> Future.failedFuture(
-        failure instanceof Bulkhead.QueuedTooLong ? ((Bulkhead.QueuedTooLong) failure).error()
+      Supplier<Future<JsonObject>> send) {
+    return retrier.runUntil(deadlineMillis, () -> attempt(lane, deadlineMillis, send)).recover(failure ->
+        Future.failedFuture(failure instanceof Bulkhead.QueuedTooLong ? ((Bulkhead.QueuedTooLong) failure).error()
             : FailureMapper.fromThrowable(name, failure).error()));
   }
 
   /** One attempt once a connection is ours: its deadline and the breaker only see time spent on the upstream. */
-  private Future<JsonObject> attempt(Bulkhead.Lane lane, long deadlineMillis, Supplier<Future<JsonObject>> attempt,
-      int retriesDone) {
+  private Future<JsonObject> attempt(Bulkhead.Lane lane, long deadlineMillis, Supplier<Future<JsonObject>> send) {
     return bulkhead.acquire(lane, deadlineMillis).compose(granted -> {
       if (!breaker.tryAcquire()) {
         bulkhead.release(granted);
         return Future.failedFuture(new UpstreamFailure(ApiException.upstreamUnavailable(name
             + " is failing; circuit open for another " + breaker.millisUntilTrial() + " ms", null), false));
       }
-      return attempt.get().andThen(done -> bulkhead.release(granted))
+      return send.get().andThen(done -> bulkhead.release(granted))
           .onSuccess(ignored -> breaker.recordSuccess())
-          .recover(failure -> afterFailure(lane, deadlineMillis, attempt, retriesDone, failure));
+          .recover(failure -> Future.failedFuture(countedByBreaker(failure)));
     });
   }
 
-  private Future<JsonObject> afterFailure(Bulkhead.Lane lane, long deadlineMillis,
-      Supplier<Future<JsonObject>> attempt, int retriesDone, Throwable failure) {
+  /** The failure mapped; a transient one counts against the breaker, any other answer shows the upstream alive. */
+  private UpstreamFailure countedByBreaker(Throwable failure) {
     UpstreamFailure mapped = FailureMapper.fromThrowable(name, failure);
-    if (!mapped.isTransient()) {
+    if (mapped.isTransient()) {
+      breaker.recordFailure();
+    } else {
       breaker.recordSuccess();
-      return Future.failedFuture(mapped);
     }
-    breaker.recordFailure();
-    if (retriesDone >= options.retry().maxRetries()) {
-      return Future.failedFuture(mapped);
-    }
-    long delay = options.retry().delayBeforeRetry(retriesDone + 1);
-    LOG.debug("{} attempt {} failed ({}); retrying in {} ms", name, retriesDone + 1, mapped.getMessage(), delay);
-    return vertx.timer(delay).compose(ignored -> attempt(lane, deadlineMillis, attempt, retriesDone + 1));
+    return mapped;
+  }
+
+  private static boolean isTransient(Throwable failure) {
+    return failure instanceof UpstreamFailure && ((UpstreamFailure) failure).isTransient();
   }
 }

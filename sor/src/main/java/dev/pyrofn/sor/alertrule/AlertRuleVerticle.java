@@ -4,7 +4,6 @@ import dev.pyrofn.analysis.triage.RuleCatalog;
 import dev.pyrofn.runtime.function.FunctionContext;
 import dev.pyrofn.runtime.function.FunctionSpec;
 import dev.pyrofn.sor.db.DatabaseFunctionVerticle;
-import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import java.nio.file.Paths;
 import java.util.Set;
@@ -15,7 +14,6 @@ public final class AlertRuleVerticle extends DatabaseFunctionVerticle {
       FunctionSpec.Layer.SOR, 8081, AlertRuleVerticle::new);
 
   private final Set<String> knownRules;
-  private AlertRuleHandlers handlers;
 
   public AlertRuleVerticle(FunctionContext function) {
     super(function);
@@ -26,18 +24,7 @@ public final class AlertRuleVerticle extends DatabaseFunctionVerticle {
   }
 
   @Override
-  protected Future<?> startDependencies() {
-    return super.startDependencies()
-        .onSuccess(ignored -> handlers = new AlertRuleHandlers(new AlertRuleRepository(sql()), knownRules));
-  }
-
-  @Override
   protected void mountApi(Router router) {
-    router.post("/rules").handler(ctx -> handlers.create(ctx));
-    router.get("/rules").handler(ctx -> handlers.list(ctx));
-    router.get("/rules/active/:app").handler(ctx -> handlers.active(ctx));
-    router.get("/rules/:id").handler(ctx -> handlers.find(ctx));
-    router.put("/rules/:id").handler(ctx -> handlers.update(ctx));
-    router.delete("/rules/:id").handler(ctx -> handlers.delete(ctx));
+    new AlertRuleRoutes(new AlertRuleRepository(sql()), knownRules).mount(router);
   }
 }

@@ -1,5 +1,6 @@
 package dev.pyrofn.sor.db;
 
+import dev.pyrofn.runtime.client.Retrier;
 import dev.pyrofn.runtime.function.FunctionContext;
 import dev.pyrofn.runtime.function.FunctionVerticle;
 import dev.pyrofn.runtime.function.ReadinessCheck;
@@ -23,7 +24,7 @@ public abstract class DatabaseFunctionVerticle extends FunctionVerticle {
   private final DbConfig dbConfig;
   private final WriteAuth writeAuth;
   private Pool pool;
-  private Retry retry;
+  private Retrier retry;
 
   protected DatabaseFunctionVerticle(FunctionContext function) {
     super(function);
@@ -48,7 +49,7 @@ public abstract class DatabaseFunctionVerticle extends FunctionVerticle {
     LOG.info("{} using database {}", function.functionName(), dbConfig);
     return Database.migrate(vertx, dbConfig).onSuccess(ignored -> {
       pool = Database.pool(vertx, dbConfig, function.functionName());
-      retry = Retry.forDatabase(vertx);
+      retry = Database.retrier(vertx);
     });
   }
 

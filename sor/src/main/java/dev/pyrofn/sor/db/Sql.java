@@ -1,5 +1,6 @@
 package dev.pyrofn.sor.db;
 
+import dev.pyrofn.runtime.client.Retrier;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,9 +17,9 @@ import java.util.function.Function;
  */
 public final class Sql {
   private final Pool pool;
-  private final Retry retry;
+  private final Retrier retry;
 
-  public Sql(Pool pool, Retry retry) {
+  public Sql(Pool pool, Retrier retry) {
     this.pool = pool;
     this.retry = retry;
   }
@@ -54,7 +55,7 @@ public final class Sql {
     return pool;
   }
 
-  public Retry retry() {
+  public Retrier retry() {
     return retry;
   }
 

@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  * could not be fetched is {@code error} (or {@code no_data} for a 404) without affecting the others; only failing
  * to read the rules themselves fails the evaluation.
  */
-final class AlertEvaluator {
+final class AlertAssessment {
   private final Vertx vertx;
   private final AlertRules rules;
   private final ProfileData profiles;
@@ -49,7 +49,7 @@ final class AlertEvaluator {
   private final AppFrames appFrames;
   private final Clock clock;
 
-  AlertEvaluator(Vertx vertx, AlertRules rules, ProfileData profiles, Optional<Registry> registry,
+  AlertAssessment(Vertx vertx, AlertRules rules, ProfileData profiles, Optional<Registry> registry,
       TriageEngine engine, AlertConfig config, AppFrames appFrames, Clock clock) {
     this.vertx = vertx;
     this.rules = rules;

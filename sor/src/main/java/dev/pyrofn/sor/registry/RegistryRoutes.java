@@ -6,6 +6,7 @@ import dev.pyrofn.runtime.http.Params;
 import dev.pyrofn.sor.common.Fields;
 import dev.pyrofn.sor.common.Replies;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Parse → repository call → response, for each Registry route. */
-final class RegistryHandlers {
+/** The Registry SOR's routes: parse → repository call → response. */
+final class RegistryRoutes {
   static final List<String> TIERS = Arrays.asList("critical", "high", "standard", "low");
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
@@ -24,11 +25,20 @@ final class RegistryHandlers {
 
   private final RegistryRepository repository;
 
-  RegistryHandlers(RegistryRepository repository) {
+  RegistryRoutes(RegistryRepository repository) {
     this.repository = repository;
   }
 
-  void upsert(RoutingContext ctx) {
+  /** Every route of this function; the more specific path first where two could match. */
+  void mount(Router router) {
+    router.post("/services").handler(this::upsert);
+    router.get("/services").handler(this::list);
+    router.get("/services/:app").handler(this::find);
+    router.put("/services/:app").handler(this::update);
+    router.delete("/services/:app").handler(this::delete);
+  }
+
+  private void upsert(RoutingContext ctx) {
     JsonBody body = JsonBody.parse(ctx, CREATE_FIELDS);
     RegistryRepository.ServiceEntry entry = entry(Fields.appName(body), body);
     RegistryRepository.ServiceEntry withDefaults = new RegistryRepository.ServiceEntry(entry.appName,
@@ -38,20 +48,20 @@ final class RegistryHandlers {
     Replies.upserted(ctx, repository.upsert(withDefaults), "upsert service");
   }
 
-  void list(RoutingContext ctx) {
-    String tier = Params.optional(ctx, "tier").map(RegistryHandlers::tier).orElse(null);
+  private void list(RoutingContext ctx) {
+    String tier = Params.optional(ctx, "tier").map(RegistryRoutes::tier).orElse(null);
     int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     int offset = Params.integer(ctx, "offset", 0, 0, 100_000);
     Replies.ok(ctx, repository.list(tier, limit, offset)
         .map(rows -> new JsonObject().put("count", rows.size()).put("services", rows)), "list services");
   }
 
-  void find(RoutingContext ctx) {
+  private void find(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
     Replies.found(ctx, repository.find(app), "no service registered as " + app, "find service");
   }
 
-  void update(RoutingContext ctx) {
+  private void update(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
     JsonBody body = JsonBody.parse(ctx, UPDATE_FIELDS);
     if (body.isEmpty()) {
@@ -60,7 +70,7 @@ final class RegistryHandlers {
     Replies.found(ctx, repository.update(entry(app, body)), "no service registered as " + app, "update service");
   }
 
-  void delete(RoutingContext ctx) {
+  private void delete(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
     Replies.deleted(ctx, repository.delete(app), "no service registered as " + app, "delete service");
   }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class RetryTest {
+class DatabaseRetryTest {
   private static Vertx vertx;
 
   @BeforeAll
@@ -39,7 +39,7 @@ class RetryTest {
   @Test
   void transientFailuresAreRetriedThreeTimesThenReported() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
-    Throwable failure = failureOf(Retry.forDatabase(vertx).run(() -> {
+    Throwable failure = failureOf(Database.retrier(vertx).run(() -> {
       attempts.incrementAndGet();
       return Future.failedFuture(ClosedConnectionException.INSTANCE);
     }));
@@ -50,7 +50,7 @@ class RetryTest {
   @Test
   void aTransientFailureThatPassesIsInvisible() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
-    String result = Retry.forDatabase(vertx).run(() -> attempts.incrementAndGet() < 3
+    String result = Database.retrier(vertx).run(() -> attempts.incrementAndGet() < 3
         ? Future.<String>failedFuture(new PgException("could not serialize access", "ERROR", "40001", null))
         : Future.succeededFuture("stored"))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -61,7 +61,7 @@ class RetryTest {
   @Test
   void aConnectionResetMidStatementIsRetriedAndAnswered503() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
-    String result = Retry.forDatabase(vertx).run(() -> attempts.incrementAndGet() < 2
+    String result = Database.retrier(vertx).run(() -> attempts.incrementAndGet() < 2
         ? Future.<String>failedFuture(new java.net.SocketException("Connection reset"))
         : Future.succeededFuture("stored"))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -75,7 +75,7 @@ class RetryTest {
   void constraintViolationsAreNeverRetried() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
     PgException unique = new PgException("duplicate key value", "ERROR", "23505", null);
-    assertThat(failureOf(Retry.forDatabase(vertx).run(() -> {
+    assertThat(failureOf(Database.retrier(vertx).run(() -> {
       attempts.incrementAndGet();
       return Future.failedFuture(unique);
     }))).isSameAs(unique);
@@ -87,7 +87,7 @@ class RetryTest {
 
   @Test
   void backoffDoublesFromOneHundredMillisecondsAndIsCappedAtFiveSeconds() {
-    RetryPolicy policy = RetryPolicy.defaults();
+    RetryPolicy policy = Database.retrier(vertx).policy();
     assertThat(policy.maxRetries()).isEqualTo(3);
     assertThat(policy.delayBeforeRetry(1)).isEqualTo(100);
     assertThat(policy.delayBeforeRetry(2)).isEqualTo(200);

@@ -6,14 +6,15 @@ import dev.pyrofn.runtime.http.Params;
 import dev.pyrofn.sor.common.Fields;
 import dev.pyrofn.sor.common.Replies;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Parse → repository call → response, for each Alert Rule route. */
-final class AlertRuleHandlers {
+/** The Alert Rule SOR's routes: parse → repository call → response. */
+final class AlertRuleRoutes {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
   private static final Set<String> UPDATE_FIELDS = new HashSet<>(Arrays.asList("profileType", "functionPattern",
@@ -24,12 +25,22 @@ final class AlertRuleHandlers {
   private final AlertRuleRepository repository;
   private final Set<String> knownRules;
 
-  AlertRuleHandlers(AlertRuleRepository repository, Set<String> knownRules) {
+  AlertRuleRoutes(AlertRuleRepository repository, Set<String> knownRules) {
     this.repository = repository;
     this.knownRules = knownRules;
   }
 
-  void create(RoutingContext ctx) {
+  /** Every route of this function; the more specific path first where two could match. */
+  void mount(Router router) {
+    router.post("/rules").handler(this::create);
+    router.get("/rules").handler(this::list);
+    router.get("/rules/active/:app").handler(this::active);
+    router.get("/rules/:id").handler(this::find);
+    router.put("/rules/:id").handler(this::update);
+    router.delete("/rules/:id").handler(this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
     JsonBody body = JsonBody.parse(ctx, CREATE_FIELDS);
     AlertRuleRepository.Rule rule = new AlertRuleRepository.Rule(
         Fields.appName(body),
@@ -43,7 +54,7 @@ final class AlertRuleHandlers {
     Replies.created(ctx, repository.create(rule), "create alert rule");
   }
 
-  void list(RoutingContext ctx) {
+  private void list(RoutingContext ctx) {
     String app = Params.optional(ctx, "appName").map(v -> Params.validAppName("appName", v)).orElse(null);
     int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     int offset = Params.integer(ctx, "offset", 0, 0, 100_000);
@@ -51,19 +62,19 @@ final class AlertRuleHandlers {
         .map(rows -> new JsonObject().put("count", rows.size()).put("rules", rows)), "list alert rules");
   }
 
-  void active(RoutingContext ctx) {
+  private void active(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
     Replies.ok(ctx, repository.active(app)
         .map(rows -> new JsonObject().put("appName", app).put("count", rows.size())
             .put("rules", rows)), "list active alert rules");
   }
 
-  void find(RoutingContext ctx) {
+  private void find(RoutingContext ctx) {
     long id = Params.id(ctx, "id");
     Replies.found(ctx, repository.find(id), "no alert rule with id " + id, "find alert rule");
   }
 
-  void update(RoutingContext ctx) {
+  private void update(RoutingContext ctx) {
     long id = Params.id(ctx, "id");
     JsonBody body = JsonBody.parse(ctx, UPDATE_FIELDS);
     if (body.isEmpty()) {
@@ -80,7 +91,7 @@ final class AlertRuleHandlers {
     Replies.found(ctx, repository.update(id, changes), "no alert rule with id " + id, "update alert rule");
   }
 
-  void delete(RoutingContext ctx) {
+  private void delete(RoutingContext ctx) {
     long id = Params.id(ctx, "id");
     Replies.deleted(ctx, repository.delete(id), "no alert rule with id " + id, "delete alert rule");
   }

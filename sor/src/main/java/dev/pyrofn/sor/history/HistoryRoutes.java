@@ -9,6 +9,7 @@ import dev.pyrofn.sor.common.Replies;
 import dev.pyrofn.sor.db.Sql;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,8 +18,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Parse → repository call → response, for each History route. */
-final class HistoryHandlers {
+/** The History SOR's routes: parse → repository call → response. */
+final class HistoryRoutes {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
   static final int MAX_OFFSET = 100_000;
@@ -31,11 +32,19 @@ final class HistoryHandlers {
   private final HistoryRepository repository;
   private final TimeParser time = TimeParser.systemUtc();
 
-  HistoryHandlers(HistoryRepository repository) {
+  HistoryRoutes(HistoryRepository repository) {
     this.repository = repository;
   }
 
-  void create(RoutingContext ctx) {
+  /** Every route of this function; the more specific path first where two could match. */
+  void mount(Router router) {
+    router.post("/history").handler(this::create);
+    router.get("/history/:app/latest").handler(this::latest);
+    router.get("/history/:app").handler(this::list);
+    router.delete("/history/:id").handler(this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
     JsonBody body = JsonBody.parse(ctx, CREATE_FIELDS);
     HistoryRepository.NewRecord record = new HistoryRepository.NewRecord(
         Fields.appName(body),
@@ -52,7 +61,7 @@ final class HistoryHandlers {
         .map(stored -> new Sql.Upserted(summary(stored.row()), stored.created())), "create history");
   }
 
-  void list(RoutingContext ctx) {
+  private void list(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
     int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     int offset = Params.integer(ctx, "offset", 0, 0, MAX_OFFSET);
@@ -68,12 +77,12 @@ final class HistoryHandlers {
             .put("limit", limit).put("offset", offset).put("history", rows)), "list history");
   }
 
-  void latest(RoutingContext ctx) {
+  private void latest(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
     Replies.found(ctx, repository.latest(app), "no triage history for " + app, "latest history");
   }
 
-  void delete(RoutingContext ctx) {
+  private void delete(RoutingContext ctx) {
     long id = Params.id(ctx, "id");
     Replies.deleted(ctx, repository.delete(id), "no history record with id " + id, "delete history");
   }

@@ -9,7 +9,7 @@ import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.http.Params;
 import dev.pyrofn.runtime.http.Responses;
 import dev.pyrofn.runtime.time.TimeWindow;
-import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.Optional;
@@ -19,21 +19,24 @@ import java.util.Optional;
  * {@code minDelta}, {@code minSamples}, {@code warnDelta}, {@code failDelta}, {@code minRateChange},
  * {@code minZ}, {@code totalWarn}: parse, assess, respond.
  */
-final class DiffRoute implements Handler<RoutingContext> {
+final class DiffRoutes {
   static final String MARKDOWN = "text/markdown; charset=utf-8";
 
   private final DiffAssessment assessment;
   private final QueryParams params;
   private final ApiVersion version;
 
-  DiffRoute(DiffAssessment assessment, QueryParams params, ApiVersion version) {
+  DiffRoutes(DiffAssessment assessment, QueryParams params, ApiVersion version) {
     this.assessment = assessment;
     this.params = params;
     this.version = version;
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
+  void mount(Router router) {
+    router.get("/diff/:app").handler(this::diff);
+  }
+
+  private void diff(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
     ProfileType type = QueryParams.type(ctx, "type");
     TimeWindow current = params.window(ctx);
