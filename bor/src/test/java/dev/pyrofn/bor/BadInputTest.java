@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.bor.diff.DiffVerticle;
 import dev.pyrofn.bor.fleet.FleetVerticle;
-import dev.pyrofn.bor.testing.BorHttp;
-import dev.pyrofn.bor.testing.SorStack;
+import dev.pyrofn.bor.testing.BorStack;
 import dev.pyrofn.bor.triage.TriageVerticle;
 import dev.pyrofn.runtime.function.FunctionSpec;
-import dev.pyrofn.runtime.testing.RunningFunction;
+import dev.pyrofn.runtime.testing.FreePort;
+import dev.pyrofn.runtime.testing.Http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,8 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * SORs that do not exist, so anything but a 400 here would be a 503.
  */
 class BadInputTest {
-  private static final List<RunningFunction> FUNCTIONS = new ArrayList<>();
-  private static final Map<String, BorHttp> BY_ROUTE = new HashMap<>();
+  @RegisterExtension
+  static final BorStack STACK = new BorStack();
+  private static final Map<String, Http> BY_ROUTE = new HashMap<>();
 
   @BeforeAll
   static void start() {
@@ -36,11 +35,6 @@ class BadInputTest {
     BY_ROUTE.put("diff", start(DiffVerticle.SPEC_V2));
     BY_ROUTE.put("search", start(FleetVerticle.SPEC_V2));
     BY_ROUTE.put("fleet", BY_ROUTE.get("search"));
-  }
-
-  @AfterAll
-  static void stop() {
-    FUNCTIONS.forEach(RunningFunction::close);
   }
 
   @ParameterizedTest(name = "{0} → {1}")
@@ -76,7 +70,7 @@ class BadInputTest {
       "/fleet/hotspots?type=bogus | type",
       "/fleet/hotspots?apps=a,b,c,d | apps"})
   void badInputIs400NamingTheParameter(String uri, String field) {
-    BorHttp http = BY_ROUTE.get(uri.substring(1).split("[/?]")[0]);
+    Http http = BY_ROUTE.get(uri.substring(1).split("[/?]")[0]);
 
     HttpResponse<Buffer> response = http.get(uri);
 
@@ -103,13 +97,11 @@ class BadInputTest {
     assertThat(response.bodyAsJsonObject().getString("error")).contains("heap").contains("alloc").contains("lock");
   }
 
-  private static BorHttp start(FunctionSpec spec) {
+  private static Http start(FunctionSpec spec) {
     Map<String, String> env = new HashMap<>();
-    env.put("PROFILE_DATA_URL", SorStack.deadUrl());
+    env.put("PROFILE_DATA_URL", FreePort.deadUrl());
     env.put("MAX_WINDOW_HOURS", "720");
     env.put("FLEET_MAX_APPS", "3");
-    RunningFunction function = RunningFunction.start(spec, env);
-    FUNCTIONS.add(function);
-    return new BorHttp(function.client());
+    return STACK.isolated(spec, env);
   }
 }

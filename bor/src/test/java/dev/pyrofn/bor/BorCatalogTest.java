@@ -3,13 +3,13 @@ package dev.pyrofn.bor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pyrofn.bor.testing.BorHttp;
-import dev.pyrofn.bor.testing.SorStack;
 import dev.pyrofn.runtime.config.ConfigException;
 import dev.pyrofn.runtime.config.Env;
 import dev.pyrofn.runtime.function.FunctionContext;
 import dev.pyrofn.runtime.function.FunctionSpec;
 import dev.pyrofn.runtime.metrics.Metrics;
+import dev.pyrofn.runtime.testing.FreePort;
+import dev.pyrofn.runtime.testing.Http;
 import dev.pyrofn.runtime.testing.RunningFunction;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -38,12 +38,12 @@ class BorCatalogTest {
   @Test
   void theAlertEvaluatorNeedsTheAlertRuleSorAndAValidWindow() {
     FunctionSpec spec = BorCatalog.create().find("ReadPyroscopeAlertEvaluation.v1");
-    Map<String, String> profileOnly = Map.of("PROFILE_DATA_URL", SorStack.deadUrl());
+    Map<String, String> profileOnly = Map.of("PROFILE_DATA_URL", FreePort.deadUrl());
 
     assertThatThrownBy(() -> spec.create(FunctionContext.create(spec, Env.of(profileOnly), Metrics.newRegistry())))
         .isInstanceOf(ConfigException.class).hasMessageContaining("ALERT_RULE_URL");
-    Map<String, String> badWindow = Map.of("PROFILE_DATA_URL", SorStack.deadUrl(), "ALERT_RULE_URL",
-        SorStack.deadUrl(), "ALERT_WINDOW", "5 minutes");
+    Map<String, String> badWindow = Map.of("PROFILE_DATA_URL", FreePort.deadUrl(), "ALERT_RULE_URL",
+        FreePort.deadUrl(), "ALERT_WINDOW", "5 minutes");
     assertThatThrownBy(() -> spec.create(FunctionContext.create(spec, Env.of(badWindow), Metrics.newRegistry())))
         .isInstanceOf(ConfigException.class).hasMessageContaining("ALERT_WINDOW");
   }
@@ -51,7 +51,7 @@ class BorCatalogTest {
   @Test
   void aMalformedAppPackagesListStopsTheFunctionBeforeItStarts() {
     FunctionSpec spec = BorCatalog.create().find("ReadPyroscopeFleetSearch.v1");
-    Env env = Env.of(Map.of("PROFILE_DATA_URL", SorStack.deadUrl(), "APP_PACKAGES", "com/acme/,,com/bank/"));
+    Env env = Env.of(Map.of("PROFILE_DATA_URL", FreePort.deadUrl(), "APP_PACKAGES", "com/acme/,,com/bank/"));
 
     assertThatThrownBy(() -> spec.create(FunctionContext.create(spec, env, Metrics.newRegistry())))
         .isInstanceOf(ConfigException.class).hasMessageContaining("APP_PACKAGES");
@@ -68,8 +68,8 @@ class BorCatalogTest {
       "ReadPyroscopeAlertEvaluation.v1, /alerts/metrics"})
   void eachFunctionServesItsOwnContract(String function, String expected) {
     try (RunningFunction running = RunningFunction.start(BorCatalog.create().find(function),
-        Map.of("PROFILE_DATA_URL", SorStack.deadUrl(), "ALERT_RULE_URL", SorStack.deadUrl()))) {
-      HttpResponse<Buffer> response = new BorHttp(running.client()).get("/openapi.yaml");
+        Map.of("PROFILE_DATA_URL", FreePort.deadUrl(), "ALERT_RULE_URL", FreePort.deadUrl()))) {
+      HttpResponse<Buffer> response = running.http().get("/openapi.yaml");
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.bodyAsString()).contains("title: " + function).contains(expected);

@@ -1,7 +1,7 @@
 package dev.pyrofn.deploy;
 
 import dev.pyrofn.bor.alert.AlertVerticle;
-import dev.pyrofn.bor.testing.PyroscopeStub;
+import dev.pyrofn.runtime.testing.PyroscopeStub;
 import dev.pyrofn.runtime.testing.RunningFunction;
 import dev.pyrofn.sor.alertrule.AlertRuleVerticle;
 import dev.pyrofn.sor.profiles.ProfileDataVerticle;
@@ -17,8 +17,6 @@ import java.util.Map;
  * SOR (test PostgreSQL) and profiles through the real Profile Data SOR from the Pyroscope stub.
  */
 final class AlertEvaluationStack implements AutoCloseable {
-  static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
-
   private final PyroscopeStub pyroscope;
   private final RunningFunction profileData;
   private final RunningFunction alertRule;
@@ -55,7 +53,7 @@ final class AlertEvaluationStack implements AutoCloseable {
 
   /** What an operator's one curl does: POST /rules; the new rule's id. */
   long createRule(JsonObject rule) {
-    HttpResponse<Buffer> created = new dev.pyrofn.runtime.testing.Http(alertRule.client()).post("/rules", rule);
+    HttpResponse<Buffer> created = alertRule.http().post("/rules", rule);
     if (created.statusCode() != 201) {
       throw new AssertionError("rule not created: " + created.bodyAsString());
     }
@@ -63,7 +61,7 @@ final class AlertEvaluationStack implements AutoCloseable {
   }
 
   void disableRule(long id) {
-    HttpResponse<Buffer> updated = new dev.pyrofn.runtime.testing.Http(alertRule.client())
+    HttpResponse<Buffer> updated = alertRule.http()
         .put("/rules/" + id, new JsonObject().put("enabled", false));
     if (updated.statusCode() != 200) {
       throw new AssertionError("rule not disabled: " + updated.bodyAsString());

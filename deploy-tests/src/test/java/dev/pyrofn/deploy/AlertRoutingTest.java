@@ -1,11 +1,16 @@
 package dev.pyrofn.deploy;
 
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyrofn.runtime.testing.FreePort;
+import dev.pyrofn.runtime.testing.Http;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +54,11 @@ class AlertRoutingTest {
     String alertmanagerBinary = Command.require("prometheus-alertmanager", "prometheus-alertmanager");
     stack = AlertEvaluationStack.start(Map.of("ALERT_EVALUATION_TIMEOUT_MS", "800", "UPSTREAM_RETRIES", "0"));
     // checkout: regular expressions take 30% of CPU; payments: its largest function takes 60%
-    stack.pyroscope().profile("checkout", AlertEvaluationStack.CPU, Map.of(
+    stack.pyroscope().profile("checkout", CPU, Map.of(
         "main;Checkout.validate;java/util/regex/Pattern.compile", 20L,
         "main;Checkout.validate;java/util/regex/Pattern.matcher", 10L,
         "main;Checkout.total", 70L));
-    stack.pyroscope().profile("payments", AlertEvaluationStack.CPU, Map.of(
+    stack.pyroscope().profile("payments", CPU, Map.of(
         "main;Payments.charge", 60L, "main;Payments.log", 40L));
     breached = stack.createRule(new JsonObject().put("appName", "checkout").put("profileType", "cpu")
         .put("functionPattern", "java/util/regex/*").put("thresholdPercent", 20).put("severity", "critical")
@@ -62,7 +67,7 @@ class AlertRoutingTest {
         .put("thresholdPercent", 70).put("severity", "critical"));
     webhook = WebhookReceiver.start();
 
-    int alertmanagerPort = Http.freePort();
+    int alertmanagerPort = FreePort.any();
     Path alertmanagerConfig = work.resolve("alertmanager.yml");
     StackFiles.YAML.writeValue(alertmanagerConfig.toFile(), alertmanagerConfig());
     alertmanager = new ProcessBuilder(alertmanagerBinary, "--config.file=" + alertmanagerConfig,
@@ -70,7 +75,7 @@ class AlertRoutingTest {
         "--cluster.listen-address=").redirectErrorStream(true)
         .redirectOutput(work.resolve("alertmanager.log").toFile()).start();
 
-    int prometheusPort = Http.freePort();
+    int prometheusPort = FreePort.any();
     prometheusUrl = "http://127.0.0.1:" + prometheusPort;
     Path rules = work.resolve("profiling-alerts.yml");
     StackFiles.YAML.writeValue(rules.toFile(), fastRules());
@@ -258,8 +263,8 @@ class AlertRoutingTest {
   /** The JSON answer of a Prometheus API path; null while Prometheus is not listening or not ready yet (503). */
   private static JsonNode api(String path) {
     try {
-      java.net.http.HttpResponse<String> response = Http.get(prometheusUrl + path);
-      return response.statusCode() == 200 ? StackFiles.JSON.readTree(response.body()) : null;
+      HttpResponse<Buffer> response = Http.anywhere().get(prometheusUrl + path);
+      return response.statusCode() == 200 ? StackFiles.JSON.readTree(response.bodyAsString()) : null;
     } catch (IOException | RuntimeException notYet) {
       return null;
     }

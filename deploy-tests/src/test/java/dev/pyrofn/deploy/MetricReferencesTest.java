@@ -1,7 +1,10 @@
 package dev.pyrofn.deploy;
 
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyrofn.runtime.testing.FreePort;
+import dev.pyrofn.runtime.testing.Http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +31,20 @@ class MetricReferencesTest {
   @BeforeAll
   static void scrapeRealExporters() {
     estate = LocalEstate.start();
-    functions = LocalFunctions.start(Http.freePort());
+    functions = LocalFunctions.start(FreePort.any());
     for (String service : estate.ports().keySet()) {
-      Http.get(estate.url(service) + "/health");
-      Http.get(estate.url(service) + "/no-such-route");
+      Http.anywhere().get(estate.url(service) + "/health");
+      Http.anywhere().get(estate.url(service) + "/no-such-route");
     }
-    Http.get(estate.url("api-gateway") + "/api/status");
-    Http.get(functions.urls().get("fn-triage") + "/triage/bank-order?types=cpu");
-    Http.get(functions.urls().get("fn-profile-data") + "/ready");
+    Http.anywhere().get(estate.url("api-gateway") + "/api/status");
+    Http.anywhere().get(functions.urls().get("fn-triage") + "/triage/bank-order?types=cpu");
+    Http.anywhere().get(functions.urls().get("fn-profile-data") + "/ready");
     // GC pause metrics are registered at the first collection.
     System.gc();
     bank = new ExportedMetrics();
-    estate.ports().keySet().forEach(service -> bank.add(Http.body(estate.url(service) + "/metrics")));
+    estate.ports().keySet().forEach(service -> bank.add(Http.anywhere().okText(estate.url(service) + "/metrics")));
     function = new ExportedMetrics();
-    functions.urls().values().forEach(url -> function.add(Http.body(url + "/metrics")));
+    functions.urls().values().forEach(url -> function.add(Http.anywhere().okText(url + "/metrics")));
     bank.add(SCRAPE_SERIES);
     function.add(SCRAPE_SERIES);
     alertMetrics = scrapeAlertEvaluator();
@@ -49,13 +52,13 @@ class MetricReferencesTest {
 
   private static String scrapeAlertEvaluator() {
     alerts = AlertEvaluationStack.start(Map.of());
-    alerts.pyroscope().profile("checkout", AlertEvaluationStack.CPU,
+    alerts.pyroscope().profile("checkout", CPU,
         Map.of("main;java/util/regex/Pattern.compile", 30L, "main;work", 70L));
     alerts.createRule(new io.vertx.core.json.JsonObject().put("appName", "checkout").put("profileType", "cpu")
         .put("functionPattern", "java/util/regex/*").put("thresholdPercent", 20).put("notificationChannel", "#c"));
     alerts.createRule(new io.vertx.core.json.JsonObject().put("appName", "ledger").put("profileType", "cpu")
         .put("thresholdPercent", 20));
-    return Http.body(alerts.evaluatorUrl() + "/alerts/metrics");
+    return Http.anywhere().okText(alerts.evaluatorUrl() + "/alerts/metrics");
   }
 
   @AfterAll
@@ -114,8 +117,8 @@ class MetricReferencesTest {
   private static List<String> problems(Map<String, String> queries) {
     Set<String> targetLabels = StackFiles.targetLabels();
     ExportedMetrics both = new ExportedMetrics();
-    estate.ports().keySet().forEach(service -> both.add(Http.body(estate.url(service) + "/metrics")));
-    functions.urls().values().forEach(url -> both.add(Http.body(url + "/metrics")));
+    estate.ports().keySet().forEach(service -> both.add(Http.anywhere().okText(estate.url(service) + "/metrics")));
+    functions.urls().values().forEach(url -> both.add(Http.anywhere().okText(url + "/metrics")));
     both.add(SCRAPE_SERIES);
     both.add(alertMetrics);
     List<String> problems = new ArrayList<>();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyrofn.runtime.testing.FreePort;
+import dev.pyrofn.runtime.testing.Http;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +39,8 @@ class PrometheusScrapeTest {
   static void startPrometheus() throws IOException {
     String binary = Command.require("prometheus", "prometheus");
     estate = LocalEstate.start();
-    functions = LocalFunctions.start(Http.freePort());
-    int port = Http.freePort();
+    functions = LocalFunctions.start(FreePort.any());
+    int port = FreePort.any();
     url = "http://127.0.0.1:" + port;
     Path config = work.resolve("prometheus.yml");
     StackFiles.YAML.writeValue(config.toFile(), localConfig(port));
@@ -254,7 +256,7 @@ class PrometheusScrapeTest {
 
   private static boolean isReady() {
     try {
-      return Http.get(url + "/-/ready").statusCode() == 200;
+      return Http.anywhere().get(url + "/-/ready").statusCode() == 200;
     } catch (RuntimeException notYetListening) {
       return false;
     }
@@ -263,7 +265,7 @@ class PrometheusScrapeTest {
   /** The JSON answer of a Prometheus API path. */
   private static JsonNode api(String path) {
     try {
-      return StackFiles.JSON.readTree(Http.body(url + path));
+      return StackFiles.JSON.readTree(Http.anywhere().okText(url + path));
     } catch (IOException e) {
       throw new AssertionError("not JSON: " + path, e);
     }

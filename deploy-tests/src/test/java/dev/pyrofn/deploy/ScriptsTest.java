@@ -2,6 +2,7 @@ package dev.pyrofn.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyrofn.runtime.testing.FreePort;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -57,7 +58,7 @@ class ScriptsTest {
   @Test
   @Order(2)
   void validateFailsAFunctionWhoseDependenciesAreDown() {
-    try (LocalFunctions functions = LocalFunctions.start(Http.freePort())) {
+    try (LocalFunctions functions = LocalFunctions.start(FreePort.any())) {
       Command.Result result = validate(Map.of("FUNCTION_URLS",
           "fn-profile-data=" + functions.urls().get("fn-profile-data")));
 

@@ -111,6 +111,9 @@ class BadInputTest {
         Arguments.of(B, "POST", "/baselines", JSON, baseline("maxSelfPercentage", 5), 400, "maxSelfPercentage"),
         Arguments.of(B, "POST", "/baselines", JSON, "{\"functionName\":\"" + "y".repeat(100_000) + "\"}", 413,
             null),
+        Arguments.of(H, "POST", "/history", JSON, "{\"appName\":\"" + "y".repeat(100_000) + "\"}", 413, null),
+        Arguments.of(R, "POST", "/services", JSON, "{\"appName\":\"" + "y".repeat(100_000) + "\"}", 413, null),
+        Arguments.of(A, "POST", "/rules", JSON, "{\"appName\":\"" + "y".repeat(100_000) + "\"}", 413, null),
         Arguments.of(B, "PUT", "/baselines/abc", JSON, "{\"severity\":\"info\"}", 400, "id"),
         Arguments.of(B, "PUT", "/baselines/-3", JSON, "{\"severity\":\"info\"}", 400, "id"),
         Arguments.of(B, "PUT", "/baselines/99999999999999999999", JSON, "{\"severity\":\"info\"}", 400, "id"),
@@ -176,6 +179,7 @@ class BadInputTest {
         Arguments.of(A, "GET", "/rules/abc", null, null, 400, "id"),
         Arguments.of(A, "GET", "/rules?limit=5000", null, null, 400, "limit"),
         Arguments.of(A, "GET", "/rules?appName=" + "a".repeat(300), null, null, 400, "appName"),
+        Arguments.of(A, "GET", "/rules/active/" + "a".repeat(300), null, null, 400, "app"),
         Arguments.of(A, "PUT", "/rules/1", JSON, "{\"enabled\": \"no\"}", 400, "enabled"),
         Arguments.of(A, "PUT", "/rules/0", JSON, "{\"enabled\": false}", 400, "id"),
         Arguments.of(A, "DELETE", "/rules/1e3", null, null, 400, "id"));
@@ -185,7 +189,7 @@ class BadInputTest {
   @MethodSource("cases")
   void rejectedWithJsonError(String function, String method, String uri, String contentType, String body,
       int status, String field) {
-    Http http = new Http(FUNCTIONS.get(function).client());
+    Http http = FUNCTIONS.get(function).http();
     HttpResponse<Buffer> response = http.send(HttpMethod.valueOf(method), uri, contentType, body);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
     assertThat(response.getHeader("Content-Type")).startsWith("application/json");
@@ -200,7 +204,7 @@ class BadInputTest {
 
   @Test
   void unknownRouteIsAJson404() {
-    HttpResponse<Buffer> response = new Http(FUNCTIONS.get(B).client()).get("/nothing/here");
+    HttpResponse<Buffer> response = FUNCTIONS.get(B).http().get("/nothing/here");
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("NOT_FOUND");
   }

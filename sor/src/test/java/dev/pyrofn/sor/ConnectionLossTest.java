@@ -40,8 +40,8 @@ class ConnectionLossTest {
     db.reset();
     try (RunningFunction history = RunningFunction.start(HistoryVerticle.SPEC, db.env());
         RunningFunction baselines = RunningFunction.start(BaselineVerticle.SPEC, db.env())) {
-      Http historyHttp = new Http(history.client());
-      Http baselineHttp = new Http(baselines.client());
+      Http historyHttp = history.http();
+      Http baselineHttp = baselines.http();
       Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
       Set<String> acknowledged = ConcurrentHashMap.newKeySet();
       List<String> unexpected = new ArrayList<>();

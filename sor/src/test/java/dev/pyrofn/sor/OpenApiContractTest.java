@@ -33,7 +33,7 @@ class OpenApiContractTest {
   @MethodSource("functions")
   void servesItsContract(FunctionSpec spec, String[] paths) {
     try (RunningFunction function = RunningFunction.start(spec, TestDatabase.get().env())) {
-      HttpResponse<Buffer> response = new Http(function.client()).get("/openapi.yaml");
+      HttpResponse<Buffer> response = function.http().get("/openapi.yaml");
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.getHeader("Content-Type")).isEqualTo("application/yaml");
       String document = response.bodyAsString();

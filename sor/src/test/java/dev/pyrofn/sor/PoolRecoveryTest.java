@@ -24,7 +24,7 @@ class PoolRecoveryTest {
     Assumptions.assumeTrue(db.canStopAndStart(), "needs the embedded PostgreSQL (TEST_DB_HOST is set)");
     db.reset();
     try (RunningFunction history = RunningFunction.start(HistoryVerticle.SPEC, db.env())) {
-      Http http = new Http(history.client());
+      Http http = history.http();
       Set<Long> acknowledged = new HashSet<>();
       acknowledged.addAll(write(http, 5, "before"));
 

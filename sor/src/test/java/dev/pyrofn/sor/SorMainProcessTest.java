@@ -2,28 +2,24 @@ package dev.pyrofn.sor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyrofn.runtime.testing.FreePort;
+import dev.pyrofn.runtime.testing.Http;
 import dev.pyrofn.sor.testing.TestDatabase;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SOR jar's entry point as an operator runs it: a child JVM per function, configured by environment only. */
 class SorMainProcessTest {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private static ProcessBuilder sorMain(Map<String, String> env) {
     ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx128m",
@@ -63,7 +59,7 @@ class SorMainProcessTest {
   @ValueSource(strings = {"ReadPyroscopeBaseline.sor.v1", "CreatePyroscopeTriageHistory.sor.v1",
       "ReadPyroscopeServiceRegistry.sor.v1", "ReadPyroscopeAlertRule.sor.v1"})
   void servesTheApiAndStopsOnSigterm(String function) throws Exception {
-    int port = freePort();
+    int port = FreePort.any();
     Map<String, String> env = new java.util.HashMap<>(TestDatabase.get().env());
     env.put("FUNCTION", function);
     env.put("PORT", String.valueOf(port));
@@ -71,7 +67,7 @@ class SorMainProcessTest {
     Process process = sorMain(env).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     try {
       assertThat(awaitStatus(port, "/ready")).isEqualTo(200);
-      assertThat(get(port, "/openapi.yaml").body()).contains("title: " + function);
+      assertThat(get(port, "/openapi.yaml").bodyAsString()).contains("title: " + function);
     } finally {
       process.destroy();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stops after SIGTERM").isTrue();
@@ -84,7 +80,7 @@ class SorMainProcessTest {
     String schema = new String(SorMainProcessTest.class.getResourceAsStream("/db/schema.sql").readAllBytes(),
         StandardCharsets.UTF_8);
     Map<String, String> byHand = databaseWith("process_schema_by_hand", schema);
-    int port = freePort();
+    int port = FreePort.any();
     byHand.put("FUNCTION", "CreatePyroscopeTriageHistory.sor.v1");
     byHand.put("PORT", String.valueOf(port));
     Process process = sorMain(byHand).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -98,7 +94,7 @@ class SorMainProcessTest {
     Map<String, String> partial = databaseWith("process_schema_partial",
         schema.substring(0, schema.indexOf("CREATE TABLE service_registry")));
     partial.put("FUNCTION", "ReadPyroscopeBaseline.sor.v1");
-    partial.put("PORT", String.valueOf(freePort()));
+    partial.put("PORT", String.valueOf(FreePort.any()));
     String output = run(sorMain(partial), 2);
     List<String> errors = output.lines().filter(line -> line.contains("error")).collect(Collectors.toList());
     assertThat(errors).containsExactly("configuration error: database process_schema_partial has tables but no"
@@ -129,21 +125,14 @@ class SorMainProcessTest {
     while (System.nanoTime() < deadline) {
       try {
         return get(port, path).statusCode();
-      } catch (IOException notYetListening) {
+      } catch (IllegalStateException notYetListening) {
         Thread.sleep(200);
       }
     }
     throw new AssertionError("nothing listened on port " + port + " within 60 s");
   }
 
-  private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static HttpResponse<Buffer> get(int port, String path) {
+    return Http.anywhere().get("http://localhost:" + port + path);
   }
 }

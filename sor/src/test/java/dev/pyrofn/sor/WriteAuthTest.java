@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.runtime.testing.Http;
 import dev.pyrofn.runtime.testing.RunningFunction;
+import dev.pyrofn.sor.alertrule.AlertRuleVerticle;
 import dev.pyrofn.sor.baseline.BaselineVerticle;
+import dev.pyrofn.sor.history.HistoryVerticle;
 import dev.pyrofn.sor.registry.RegistryVerticle;
 import dev.pyrofn.sor.testing.TestDatabase;
 import io.vertx.core.buffer.Buffer;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class WriteAuthTest {
   private static RunningFunction baselines;
   private static RunningFunction registry;
+  private static RunningFunction history;
+  private static RunningFunction rules;
 
   @BeforeAll
   static void start() {
@@ -27,12 +31,16 @@ class WriteAuthTest {
     env.put("AUTH_TOKENS", "first-token, second-token");
     baselines = RunningFunction.start(BaselineVerticle.SPEC, env);
     registry = RunningFunction.start(RegistryVerticle.SPEC, env);
+    history = RunningFunction.start(HistoryVerticle.SPEC, env);
+    rules = RunningFunction.start(AlertRuleVerticle.SPEC, env);
   }
 
   @AfterAll
   static void stop() {
     baselines.close();
     registry.close();
+    history.close();
+    rules.close();
   }
 
   @BeforeEach
@@ -47,7 +55,7 @@ class WriteAuthTest {
 
   @Test
   void writeWithoutTokenIs401AndWritesNothing() {
-    Http anonymous = new Http(baselines.client());
+    Http anonymous = baselines.http();
     HttpResponse<Buffer> response = anonymous.post("/baselines", baseline());
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
@@ -57,20 +65,37 @@ class WriteAuthTest {
 
   @Test
   void wrongTokenIs401OnEveryWriteMethod() {
-    Http wrong = new Http(baselines.client()).withBearer("first-token-but-longer");
+    Http wrong = baselines.http().withBearer("first-token-but-longer");
     assertThat(wrong.post("/baselines", baseline()).statusCode()).isEqualTo(401);
     assertThat(wrong.put("/baselines/1", new JsonObject().put("severity", "info")).statusCode()).isEqualTo(401);
     assertThat(wrong.delete("/baselines/1").statusCode()).isEqualTo(401);
-    Http registryWrong = new Http(registry.client()).withBearer("nope");
+    Http registryWrong = registry.http().withBearer("nope");
     assertThat(registryWrong.post("/services", new JsonObject().put("appName", "a")).statusCode()).isEqualTo(401);
   }
 
   @Test
+  void everyWriteRouteOfTheOtherSorsIs401WithoutAToken() {
+    JsonObject any = new JsonObject().put("appName", "checkout");
+    Http historyWrites = history.http();
+    Http registryWrites = registry.http();
+    Http ruleWrites = rules.http();
+
+    assertThat(historyWrites.post("/history", any).statusCode()).isEqualTo(401);
+    assertThat(historyWrites.delete("/history/1").statusCode()).isEqualTo(401);
+    assertThat(registryWrites.put("/services/checkout", any).statusCode()).isEqualTo(401);
+    assertThat(registryWrites.delete("/services/checkout").statusCode()).isEqualTo(401);
+    assertThat(ruleWrites.post("/rules", any).statusCode()).isEqualTo(401);
+    assertThat(ruleWrites.put("/rules/1", new JsonObject().put("enabled", false)).statusCode()).isEqualTo(401);
+    assertThat(ruleWrites.delete("/rules/1").statusCode()).isEqualTo(401);
+    assertThat(historyWrites.get("/history/checkout").statusCode()).as("reads stay open").isEqualTo(200);
+  }
+
+  @Test
   void anyConfiguredTokenWritesAndReadsStayOpen() {
-    assertThat(new Http(baselines.client()).withBearer("second-token").post("/baselines", baseline()).statusCode())
+    assertThat(baselines.http().withBearer("second-token").post("/baselines", baseline()).statusCode())
         .isEqualTo(201);
-    assertThat(new Http(baselines.client()).withBearer("first-token").post("/baselines", baseline()).statusCode())
+    assertThat(baselines.http().withBearer("first-token").post("/baselines", baseline()).statusCode())
         .isEqualTo(200);
-    assertThat(new Http(baselines.client()).get("/baselines/checkout").statusCode()).isEqualTo(200);
+    assertThat(baselines.http().get("/baselines/checkout").statusCode()).isEqualTo(200);
   }
 }

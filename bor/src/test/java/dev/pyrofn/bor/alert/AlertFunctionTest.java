@@ -1,9 +1,11 @@
 package dev.pyrofn.bor.alert;
 
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyrofn.bor.testing.BorHttp;
-import dev.pyrofn.bor.testing.SorStack;
+import dev.pyrofn.bor.testing.BorStack;
+import dev.pyrofn.runtime.testing.FreePort;
+import dev.pyrofn.runtime.testing.Http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,44 +14,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The alert evaluator end to end: rules in the real Alert Rule SOR (PostgreSQL), profiles from the Pyroscope stub
  * through the real Profile Data SOR, owners from the real Registry SOR.
  */
 class AlertFunctionTest {
-  static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
   static final String TRIAGE = "http://triage.example:7081";
 
-  private static SorStack sors;
-  private static BorHttp alerts;
-
-  @BeforeAll
-  static void start() {
-    sors = SorStack.start();
-    alerts = sors.bor(AlertVerticle.SPEC_V1, Map.of("TRIAGE_URL", TRIAGE, "ALERT_EVALUATION_TIMEOUT_MS", "1500",
-        "UPSTREAM_RETRIES", "0"));
-  }
-
-  @AfterAll
-  static void stop() {
-    sors.close();
-  }
+  @RegisterExtension
+  static final BorStack STACK = new BorStack();
+  private final Http alerts = STACK.bor(AlertVerticle.SPEC_V1, Map.of("TRIAGE_URL", TRIAGE,
+      "ALERT_EVALUATION_TIMEOUT_MS", "1500", "UPSTREAM_RETRIES", "0"));
 
   @BeforeEach
   void script() {
-    sors.reset();
     // checkout: regex 30% (compile 20 + matcher 10), GC 35% on its own thread, other work 35%
-    sors.pyroscope().profile("checkout", CPU, Map.of(
+    STACK.pyroscope().profile("checkout", CPU, Map.of(
         "main;Checkout.validate;java/util/regex/Pattern.compile", 20L,
         "main;Checkout.validate;java/util/regex/Pattern.matcher", 10L,
         "GCTaskThread::run;native:G1ParScanThreadState::trim_queue", 35L,
         "main;Checkout.total", 35L));
-    sors.pyroscope().profile("payments", CPU, Map.of("main;Payments.charge", 100L));
+    STACK.pyroscope().profile("payments", CPU, Map.of("main;Payments.charge", 100L));
   }
 
   @Test
@@ -109,18 +98,18 @@ class AlertFunctionTest {
     JsonObject answer = alerts.ok("/alerts");
 
     assertThat(answer.getJsonObject("counts").getInteger("firing")).isEqualTo(6);
-    assertThat(sors.pyroscope().profileQueries("checkout", CPU)).isEqualTo(1);
-    assertThat(sors.pyroscope().profileQueries("payments", CPU)).isEqualTo(1);
+    assertThat(STACK.pyroscope().profileQueries("checkout", CPU)).isEqualTo(1);
+    assertThat(STACK.pyroscope().profileQueries("payments", CPU)).isEqualTo(1);
   }
 
   @Test
   void aDisabledRuleIsAbsentAndDisablingOneRemovesItsSeries() {
     long kept = rule("checkout", "java/util/regex/*", 20, "critical", null);
     long disabled = rule("checkout", "rule:gc_pressure", 30, "critical", null);
-    sors.alertRuleSor().post("/rules", ruleBody("checkout", "", 1, "warning", null).put("enabled", false));
+    STACK.alertRuleSor().post("/rules", ruleBody("checkout", "", 1, "warning", null).put("enabled", false));
 
     assertThat(ids(alerts.ok("/alerts").getJsonArray("rules"))).containsExactly(kept, disabled);
-    assertThat(sors.alertRuleSor().put("/rules/" + disabled, new JsonObject().put("enabled", false)).statusCode())
+    assertThat(STACK.alertRuleSor().put("/rules/" + disabled, new JsonObject().put("enabled", false)).statusCode())
         .isEqualTo(200);
 
     assertThat(ids(alerts.ok("/alerts").getJsonArray("rules"))).containsExactly(kept);
@@ -143,7 +132,7 @@ class AlertFunctionTest {
   void pyroscopeDownMakesThatRuleErrorAndNotUpWithoutAFiringSampleWhileOthersAreEvaluated() {
     long down = rule("checkout", "java/util/regex/*", 20, "critical", "#checkout");
     long fine = rule("payments", "", 50, "warning", "#pay");
-    sors.pyroscope().failing("checkout", 503);
+    STACK.pyroscope().failing("checkout", 503);
 
     JsonArray rules = alerts.ok("/alerts").getJsonArray("rules");
     assertThat(states(rules)).containsExactly("error", "firing");
@@ -168,7 +157,7 @@ class AlertFunctionTest {
   void aSlowProfileRunsOutOfTheBudgetAsAnErrorOfItsOwnRule() {
     rule("checkout", "java/util/regex/*", 20, "critical", null);
     rule("payments", "", 50, "warning", null);
-    sors.pyroscope().delay("checkout", 4_000);
+    STACK.pyroscope().delay("checkout", 4_000);
 
     JsonObject answer = alerts.ok("/alerts");
 
@@ -181,7 +170,7 @@ class AlertFunctionTest {
 
   @Test
   void theRegistryFillsTheChannelAndOwnerOfRulesWithoutOne() {
-    sors.registrySor().post("/services", new JsonObject().put("appName", "checkout").put("teamOwner", "team-shop")
+    STACK.registrySor().post("/services", new JsonObject().put("appName", "checkout").put("teamOwner", "team-shop")
         .put("tier", "critical").put("notificationChannel", "#shop"));
     long id = rule("checkout", "java/util/regex/*", 20, "critical", null);
     rule("checkout", "", 10, "warning", "#own-channel");
@@ -209,9 +198,9 @@ class AlertFunctionTest {
   @Test
   void anUnreachableAlertRuleSorFailsTheEvaluationSoTheScrapeFails() {
     Map<String, String> env = new HashMap<>();
-    env.put("ALERT_RULE_URL", SorStack.deadUrl());
+    env.put("ALERT_RULE_URL", FreePort.deadUrl());
     env.put("UPSTREAM_RETRIES", "0");
-    BorHttp blind = sors.bor(AlertVerticle.SPEC_V1, env);
+    Http blind = STACK.bor(AlertVerticle.SPEC_V1, env);
 
     HttpResponse<Buffer> answer = blind.get("/alerts/metrics");
 
@@ -220,7 +209,7 @@ class AlertFunctionTest {
   }
 
   private static long rule(String app, String pattern, double threshold, String severity, String channel) {
-    HttpResponse<Buffer> created = sors.alertRuleSor().post("/rules", ruleBody(app, pattern, threshold, severity,
+    HttpResponse<Buffer> created = STACK.alertRuleSor().post("/rules", ruleBody(app, pattern, threshold, severity,
         channel));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     return created.bodyAsJsonObject().getLong("id");
@@ -238,7 +227,7 @@ class AlertFunctionTest {
     return body;
   }
 
-  private static String metrics(String uri) {
+  private String metrics(String uri) {
     HttpResponse<Buffer> response = alerts.get(uri);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     assertThat(response.getHeader("Content-Type")).startsWith("text/plain; version=0.0.4");

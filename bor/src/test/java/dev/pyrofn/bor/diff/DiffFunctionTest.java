@@ -1,45 +1,33 @@
 package dev.pyrofn.bor.diff;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyrofn.bor.testing.BorHttp;
+import dev.pyrofn.bor.testing.BorStack;
 import dev.pyrofn.bor.testing.JsonSubset;
-import dev.pyrofn.bor.testing.SorStack;
+import dev.pyrofn.runtime.testing.FreePort;
+import dev.pyrofn.runtime.testing.Http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Diff Report v1 and v2 end to end against the real SOR functions. */
 class DiffFunctionTest {
-  static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
   /** Current window 1748700000..1748703600; the default baseline is the hour before. */
-  static final String WINDOW = "from=1748700000&to=1748703600";
 
-  private static SorStack sors;
-  private static BorHttp v1;
-  private static BorHttp v2;
-
-  @BeforeAll
-  static void start() {
-    sors = SorStack.start();
-    v1 = sors.bor(DiffVerticle.SPEC_V1, Map.of());
-    v2 = sors.bor(DiffVerticle.SPEC_V2, Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    sors.close();
-  }
+  @RegisterExtension
+  static final BorStack STACK = new BorStack();
+  private final Http v1 = STACK.bor(DiffVerticle.SPEC_V1);
+  private final Http v2 = STACK.bor(DiffVerticle.SPEC_V2);
 
   @BeforeEach
   void script() {
-    sors.reset();
-    sors.pyroscope().baselineBefore(1_748_700_000_000L)
+    STACK.pyroscope().baselineBefore(1_748_700_000_000L)
         // Sample counts a one-hour window can hold: with 100 samples no change would be beyond noise.
         .baselineProfile("checkout", CPU, Map.of("main;work", 8001L, "main;serialize", 1999L))
         .profile("checkout", CPU, Map.of("main;work", 6001L, "main;serialize", 999L,
@@ -75,10 +63,10 @@ class DiffFunctionTest {
     for (int leaf = 0; leaf < 20; leaf++) {
       current.put("main;handler;Receipt.render;java/lang/String.format;java/util/Formatter.spec" + leaf, 151L);
     }
-    sors.pyroscope().baselineProfile("checkout", CPU, Map.of("main;handler;work", 8001L,
+    STACK.pyroscope().baselineProfile("checkout", CPU, Map.of("main;handler;work", 8001L,
         "main;handler;serialize", 1999L)).profile("checkout", CPU, current);
 
-    for (BorHttp version : new BorHttp[] {v1, v2}) {
+    for (Http version : new Http[] {v1, v2}) {
       JsonObject body = version.ok("/diff/checkout?" + WINDOW);
 
       JsonObject group = body.getJsonArray("groups").getJsonObject(0);
@@ -113,10 +101,10 @@ class DiffFunctionTest {
     for (int leaf = 0; leaf < 20; leaf++) {
       current.put(api + "com/acme/Receipt.render;java/lang/String.format;java/util/Formatter.spec" + leaf, 151L);
     }
-    sors.pyroscope().baselineProfile("checkout", CPU, Map.of(api + "com/acme/Work.run", 8001L,
+    STACK.pyroscope().baselineProfile("checkout", CPU, Map.of(api + "com/acme/Work.run", 8001L,
         api + "com/acme/Serializer.write", 1999L)).profile("checkout", CPU, current);
 
-    for (BorHttp version : new BorHttp[] {v1, v2}) {
+    for (Http version : new Http[] {v1, v2}) {
       JsonObject body = version.ok("/diff/checkout?" + WINDOW);
 
       JsonObject group = body.getJsonArray("groups").getJsonObject(0);
@@ -146,7 +134,7 @@ class DiffFunctionTest {
     assertThat(regex.containsKey("approvedThreshold")).isTrue();
     assertThat(regex.getValue("approvedThreshold")).isNull();
     assertThat(two.getJsonObject("summary").getJsonArray("thresholdBreaches")).isEmpty();
-    JsonObject history = sors.historySor().get("/history/checkout").bodyAsJsonObject();
+    JsonObject history = STACK.historySor().get("/history/checkout").bodyAsJsonObject();
     assertThat(history.getInteger("count")).isEqualTo(1);
     assertThat(history.getJsonArray("history").getJsonObject(0).getString("diagnosis")).isEqualTo("diff_fail");
     assertThat(two.getLong("historyId")).isEqualTo(history.getJsonArray("history").getJsonObject(0).getLong("id"));
@@ -178,7 +166,7 @@ class DiffFunctionTest {
 
   @Test
   void baselineSorDownKeepsTheDiffAndSaysThresholdsWereNotChecked() {
-    BorHttp degraded = sors.bor(DiffVerticle.SPEC_V2, Map.of("BASELINE_URL", SorStack.deadUrl()));
+    Http degraded = STACK.bor(DiffVerticle.SPEC_V2, Map.of("BASELINE_URL", FreePort.deadUrl()));
 
     JsonObject body = degraded.ok("/diff/checkout?" + WINDOW);
 
@@ -189,7 +177,7 @@ class DiffFunctionTest {
 
   @Test
   void baselineSorDownTurnsABlindPassIntoWarn() {
-    BorHttp degraded = sors.bor(DiffVerticle.SPEC_V2, Map.of("BASELINE_URL", SorStack.deadUrl()));
+    Http degraded = STACK.bor(DiffVerticle.SPEC_V2, Map.of("BASELINE_URL", FreePort.deadUrl()));
 
     JsonObject summary = degraded.ok("/diff/checkout?" + WINDOW + "&failDelta=90&warnDelta=80")
         .getJsonObject("summary");
@@ -203,7 +191,7 @@ class DiffFunctionTest {
 
   @Test
   void historySorDownIsReported() {
-    BorHttp degraded = sors.bor(DiffVerticle.SPEC_V2, Map.of("HISTORY_URL", SorStack.deadUrl()));
+    Http degraded = STACK.bor(DiffVerticle.SPEC_V2, Map.of("HISTORY_URL", FreePort.deadUrl()));
 
     JsonObject body = degraded.ok("/diff/checkout?" + WINDOW);
 
@@ -214,17 +202,19 @@ class DiffFunctionTest {
 
   @Test
   void anEmptyWindowIs404NamingIt() {
-    sors.pyroscope().baselineProfile("retired", CPU, Map.of("main;work", 10L));
+    STACK.pyroscope().baselineProfile("retired", CPU, Map.of("main;work", 10L));
 
-    HttpResponse<Buffer> response = v1.get("/diff/retired?" + WINDOW);
+    for (Http version : new Http[] {v1, v2}) {
+      HttpResponse<Buffer> response = version.get("/diff/retired?" + WINDOW);
 
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(404);
-    assertThat(response.bodyAsJsonObject().getString("error")).contains("current window").contains("retired");
+      assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(404);
+      assertThat(response.bodyAsJsonObject().getString("error")).contains("current window").contains("retired");
+    }
   }
 
   @Test
   void profileDataDownIs503() {
-    BorHttp degraded = sors.bor(DiffVerticle.SPEC_V1, Map.of("PROFILE_DATA_URL", SorStack.deadUrl()));
+    Http degraded = STACK.bor(DiffVerticle.SPEC_V1, Map.of("PROFILE_DATA_URL", FreePort.deadUrl()));
 
     HttpResponse<Buffer> response = degraded.get("/diff/checkout?" + WINDOW);
 
@@ -233,7 +223,7 @@ class DiffFunctionTest {
   }
 
   private static void approve(String function, double max) {
-    HttpResponse<Buffer> created = sors.baselineSor().post("/baselines", new JsonObject().put("appName", "checkout")
+    HttpResponse<Buffer> created = STACK.baselineSor().post("/baselines", new JsonObject().put("appName", "checkout")
         .put("profileType", "cpu").put("functionName", function).put("maxSelfPercent", max));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
   }

@@ -1,48 +1,36 @@
 package dev.pyrofn.bor.fleet;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyrofn.bor.testing.BorHttp;
+import dev.pyrofn.bor.testing.BorStack;
 import dev.pyrofn.bor.testing.JsonSubset;
-import dev.pyrofn.bor.testing.SorStack;
+import dev.pyrofn.runtime.testing.FreePort;
+import dev.pyrofn.runtime.testing.Http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Fleet Search v1 and v2 end to end against the real SOR functions. */
 class FleetFunctionTest {
   private static final String MAIN = "com/acme/Main.main;";
   private static final String WORK = "com/acme/Work.run";
   private static final String CRYPTO = "javax/crypto/Cipher.doFinal";
-  static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
-  static final String WINDOW = "from=1748700000&to=1748703600";
 
-  private static SorStack sors;
-  private static BorHttp v1;
-  private static BorHttp v2;
-
-  @BeforeAll
-  static void start() {
-    sors = SorStack.start();
-    v1 = sors.bor(FleetVerticle.SPEC_V1, Map.of("FLEET_APP_TIMEOUT_MS", "1000"));
-    v2 = sors.bor(FleetVerticle.SPEC_V2, Map.of("FLEET_APP_TIMEOUT_MS", "1000"));
-  }
-
-  @AfterAll
-  static void stop() {
-    sors.close();
-  }
+  @RegisterExtension
+  static final BorStack STACK = new BorStack();
+  private final Http v1 = STACK.bor(FleetVerticle.SPEC_V1, Map.of("FLEET_APP_TIMEOUT_MS", "1000"));
+  private final Http v2 = STACK.bor(FleetVerticle.SPEC_V2, Map.of("FLEET_APP_TIMEOUT_MS", "1000"));
 
   @BeforeEach
   void script() {
-    sors.reset();
-    sors.pyroscope()
+    STACK.pyroscope()
         .profile("checkout", CPU, Map.of(MAIN + "java/util/regex/Pattern.compile", 40L, MAIN + WORK, 60L))
         .profile("payments", CPU, Map.of(MAIN + "java/util/regex/Pattern.compile", 10L, MAIN + WORK, 90L))
         .profile("ledger", CPU, Map.of(MAIN + CRYPTO, 100L));
@@ -89,7 +77,7 @@ class FleetFunctionTest {
 
   @Test
   void oneFailingAndOneSlowAppAreListedAndTheRestAnswers() {
-    sors.pyroscope().failing("payments", 500).delay("ledger", 3_000);
+    STACK.pyroscope().failing("payments", 500).delay("ledger", 3_000);
 
     // Its own window: the slow query outlives the test, and Profile Data would let a later identical one join it.
     JsonObject body = v1.ok("/search?function=" + WORK + "&match=exact&apps=checkout,payments,ledger"
@@ -108,7 +96,7 @@ class FleetFunctionTest {
 
   @Test
   void registryDownKeepsTheAnswerWithoutOwners() {
-    BorHttp degraded = sors.bor(FleetVerticle.SPEC_V2, Map.of("REGISTRY_URL", SorStack.deadUrl()));
+    Http degraded = STACK.bor(FleetVerticle.SPEC_V2, Map.of("REGISTRY_URL", FreePort.deadUrl()));
 
     JsonObject body = degraded.ok("/search?function=Pattern.compile&" + WINDOW);
 
@@ -119,7 +107,7 @@ class FleetFunctionTest {
 
   @Test
   void profileDataDownIs503() {
-    BorHttp degraded = sors.bor(FleetVerticle.SPEC_V1, Map.of("PROFILE_DATA_URL", SorStack.deadUrl()));
+    Http degraded = STACK.bor(FleetVerticle.SPEC_V1, Map.of("PROFILE_DATA_URL", FreePort.deadUrl()));
 
     HttpResponse<Buffer> discovery = degraded.get("/fleet/hotspots?" + WINDOW);
     HttpResponse<Buffer> listed = degraded.get("/search?function=x&apps=a,b&" + WINDOW);
@@ -144,7 +132,7 @@ class FleetFunctionTest {
 
   @Test
   void hotspotsRankEntryFramesLabelKernelAndJvmFramesAndSkipAppsWithoutTheType() {
-    sors.pyroscope().profile("signer", CPU, Map.of(
+    STACK.pyroscope().profile("signer", CPU, Map.of(
         ".pvm_irq_enable", 30L,
         "java/lang/Thread.run;com/acme/sign/Signer.sign;java/security/MessageDigest.digest;"
             + "sun/security/provider/DigestBase.engineDigest;.sha256_implCompressMB", 50L,
@@ -185,7 +173,7 @@ class FleetFunctionTest {
   }
 
   private static void register(String app, String team, String tier, String channel) {
-    HttpResponse<Buffer> created = sors.registrySor().post("/services", new JsonObject().put("appName", app)
+    HttpResponse<Buffer> created = STACK.registrySor().post("/services", new JsonObject().put("appName", app)
         .put("teamOwner", team).put("tier", tier).put("notificationChannel", channel));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
   }

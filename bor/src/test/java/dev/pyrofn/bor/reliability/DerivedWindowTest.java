@@ -1,12 +1,13 @@
 package dev.pyrofn.bor.reliability;
 
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.bor.diff.DiffVerticle;
 import dev.pyrofn.bor.fleet.FleetVerticle;
-import dev.pyrofn.bor.testing.BorHttp;
-import dev.pyrofn.bor.testing.SorStack;
+import dev.pyrofn.bor.testing.BorStack;
 import dev.pyrofn.bor.triage.TriageVerticle;
+import dev.pyrofn.runtime.testing.Http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -14,9 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Windows the BORs fill in themselves (a default {@code from}, a baseline of the current window's length) are held
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * made up would come back as a 502, and no combination of edge values may produce one.
  */
 class DerivedWindowTest {
-  private static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
   private static final List<String> ROUTES = Arrays.asList("/triage/checkout?", "/diff/checkout?",
       "/search?function=work&", "/fleet/hotspots?");
   private static final List<String> WINDOWS = Arrays.asList("to=0", "to=1", "to=3599", "to=3600", "to=3601",
@@ -33,23 +33,18 @@ class DerivedWindowTest {
       "baselineTo=3600", "from=0&to=3600&baselineTo=3600", "baselineFrom=253402214399", "from=3600&to=7200",
       "from=1800&to=7200", "baselineFrom=0&baselineTo=3600", "to=1970-01-01T00:30:00Z", "to=now-2d");
 
-  private static SorStack sors;
-  private static Map<String, BorHttp> functions;
+  @RegisterExtension
+  static final BorStack STACK = new BorStack().scriptedOnce();
+  private static Map<String, Http> functions;
 
   @BeforeAll
   static void start() {
-    sors = SorStack.start();
-    sors.pyroscope().profile("checkout", CPU, Map.of("main;work", 60L, "main;idle", 40L));
+    STACK.pyroscope().profile("checkout", CPU, Map.of("main;work", 60L, "main;idle", 40L));
     functions = Map.of(
-        "/triage", sors.bor(TriageVerticle.SPEC_V2, Map.of()),
-        "/diff", sors.bor(DiffVerticle.SPEC_V2, Map.of()),
-        "/search", sors.bor(FleetVerticle.SPEC_V2, Map.of()),
-        "/fleet", sors.bor(FleetVerticle.SPEC_V1, Map.of()));
-  }
-
-  @AfterAll
-  static void stop() {
-    sors.close();
+        "/triage", STACK.bor(TriageVerticle.SPEC_V2, Map.of()),
+        "/diff", STACK.bor(DiffVerticle.SPEC_V2, Map.of()),
+        "/search", STACK.bor(FleetVerticle.SPEC_V2, Map.of()),
+        "/fleet", STACK.bor(FleetVerticle.SPEC_V1, Map.of()));
   }
 
   @Test
@@ -72,7 +67,7 @@ class DerivedWindowTest {
     List<String> wrong = new ArrayList<>();
     int checked = 0;
     for (String route : ROUTES) {
-      BorHttp http = functions.get(route.substring(0, route.indexOf('/', 1) > 0 ? route.indexOf('/', 1)
+      Http http = functions.get(route.substring(0, route.indexOf('/', 1) > 0 ? route.indexOf('/', 1)
           : route.indexOf('?')));
       for (String window : WINDOWS) {
         String uri = route + window;

@@ -1,11 +1,13 @@
 package dev.pyrofn.bor.reliability;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.bor.fleet.FleetVerticle;
-import dev.pyrofn.bor.testing.BorHttp;
-import dev.pyrofn.bor.testing.SorStack;
+import dev.pyrofn.bor.testing.BorStack;
 import dev.pyrofn.bor.triage.TriageVerticle;
+import dev.pyrofn.runtime.testing.Http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One 200-app Fleet search against a slow but healthy Pyroscope (1 s per call, under the 2.5 s deadline) on a
@@ -27,26 +29,20 @@ import org.junit.jupiter.api.Test;
  * partial results when its budget runs out instead of timing apps out in its own queue.
  */
 class FleetIsolationTest {
-  private static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
-  private static final String WINDOW = "from=1748700000&to=1748703600";
   private static final int APPS = 200;
   private static final long PYROSCOPE_DELAY_MS = 1_000;
 
-  private static SorStack sors;
+  @RegisterExtension
+  static final BorStack STACK = new BorStack().scriptedOnce()
+      .withProfileDataEnv(Map.of("PYROSCOPE_MAX_CONNECTIONS", "16", "PYROSCOPE_TIMEOUT_MS", "10000"));
 
   @BeforeAll
   static void start() {
-    sors = SorStack.start(Map.of("PYROSCOPE_MAX_CONNECTIONS", "16", "PYROSCOPE_TIMEOUT_MS", "10000"));
     for (int i = 0; i < APPS; i++) {
       String app = String.format("svc-%03d", i);
-      sors.pyroscope().profile(app, CPU, Map.of("main;work", 70L, "main;java/util/regex/Pattern.compile", 30L))
+      STACK.pyroscope().profile(app, CPU, Map.of("main;work", 70L, "main;java/util/regex/Pattern.compile", 30L))
           .delay(app, PYROSCOPE_DELAY_MS);
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    sors.close();
   }
 
   @Test
@@ -57,8 +53,8 @@ class FleetIsolationTest {
     slowButHealthy.put("FLEET_APP_TIMEOUT_MS", "2500");
     slowButHealthy.put("FLEET_MAX_APPS", String.valueOf(APPS));
     slowButHealthy.put("FLEET_BUDGET_MS", "6000");
-    BorHttp fleet = sors.bor(FleetVerticle.SPEC_V1, slowButHealthy);
-    BorHttp triage = sors.bor(TriageVerticle.SPEC_V1, Map.of("UPSTREAM_TIMEOUT_MS", "2500"));
+    Http fleet = STACK.bor(FleetVerticle.SPEC_V1, slowButHealthy);
+    Http triage = STACK.bor(TriageVerticle.SPEC_V1, Map.of("UPSTREAM_TIMEOUT_MS", "2500"));
 
     // Warm both functions and the SOR up (first connections, class loading) so only queueing is measured.
     for (int i = 0; i < 3; i++) {

@@ -1,10 +1,14 @@
 package dev.pyrofn.bor.reliability;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyrofn.bor.testing.BorHttp;
-import dev.pyrofn.bor.testing.SorStack;
+import dev.pyrofn.bor.testing.BorStack;
+import dev.pyrofn.bor.testing.Profiles;
 import dev.pyrofn.bor.triage.TriageVerticle;
+import dev.pyrofn.runtime.testing.FreePort;
+import dev.pyrofn.runtime.testing.Http;
 import dev.pyrofn.sor.testing.TestDatabase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -20,11 +24,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The audit trail across a database outage: PostgreSQL stops for 10 s under Triage v2 load. Every answered
@@ -33,34 +36,21 @@ import org.junit.jupiter.api.Test;
  * hand out an unrecorded diagnosis.
  */
 class HistoryOutageTest {
-  private static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
-  private static final String WINDOW = "from=1748700000&to=1748703600";
   private static final int CLIENTS = 4;
 
-  private static SorStack sors;
-
-  @BeforeAll
-  static void start() {
-    sors = SorStack.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sors.close();
-  }
+  @RegisterExtension
+  static final BorStack STACK = new BorStack();
 
   @BeforeEach
   void script() {
-    sors.reset();
-    sors.pyroscope().profile("checkout", CPU, Map.of("main;handle;java/util/regex/Pattern.compile", 30L,
-        "main;handle;work", 70L));
+    STACK.pyroscope().profile("checkout", CPU, Profiles.compilingRegexes());
   }
 
   @Test
   void everyAnsweredAssessmentHasExactlyOneHistoryRowAfterA10SecondOutage() throws Exception {
     TestDatabase db = TestDatabase.get();
     Assumptions.assumeTrue(db.canStopAndStart(), "needs the embedded PostgreSQL (TEST_DB_HOST is set)");
-    BorHttp triage = sors.bor(TriageVerticle.SPEC_V2, Map.of("UPSTREAM_BREAKER_OPEN_MS", "600000",
+    Http triage = STACK.bor(TriageVerticle.SPEC_V2, Map.of("UPSTREAM_BREAKER_OPEN_MS", "600000",
         "HISTORY_RETRY_INTERVAL_MS", "200"));
     Map<String, JsonObject> answered = new ConcurrentHashMap<>();
     Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -133,7 +123,7 @@ class HistoryOutageTest {
 
   @Test
   void historyRequiredRefusesAnUnrecordedDiagnosis() {
-    BorHttp required = sors.bor(TriageVerticle.SPEC_V2, Map.of("HISTORY_URL", SorStack.deadUrl(),
+    Http required = STACK.bor(TriageVerticle.SPEC_V2, Map.of("HISTORY_URL", FreePort.deadUrl(),
         "HISTORY_REQUIRED", "true"));
 
     HttpResponse<Buffer> response = required.get("/triage/checkout?" + WINDOW);
@@ -146,10 +136,10 @@ class HistoryOutageTest {
   @Test
   void aFailedWriteIsPendingAndCountedUntilTheQueueIsFullThenDroppedAndCounted() {
     Map<String, String> env = new HashMap<>();
-    env.put("HISTORY_URL", SorStack.deadUrl());
+    env.put("HISTORY_URL", FreePort.deadUrl());
     env.put("HISTORY_QUEUE_MAX", "2");
     env.put("HISTORY_RETRY_INTERVAL_MS", "600000");
-    BorHttp triage = sors.bor(TriageVerticle.SPEC_V2, env);
+    Http triage = STACK.bor(TriageVerticle.SPEC_V2, env);
 
     List<JsonObject> answers = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -164,7 +154,7 @@ class HistoryOutageTest {
     assertThat(metric(triage, "pyrofn_history_dropped_total")).isEqualTo(1.0);
   }
 
-  private static double awaitNoPending(BorHttp triage) throws InterruptedException {
+  private static double awaitNoPending(Http triage) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 30_000;
     double pending = metric(triage, "pyrofn_history_pending");
     while (pending > 0 && System.currentTimeMillis() < deadline) {
@@ -175,7 +165,7 @@ class HistoryOutageTest {
   }
 
   /** The value of an unlabelled metric in the function's Prometheus text. */
-  static double metric(BorHttp function, String name) {
+  static double metric(Http function, String name) {
     String text = function.get("/metrics").bodyAsString();
     for (String line : text.split("\n")) {
       if (line.startsWith(name + " ") || line.startsWith(name + "{")) {

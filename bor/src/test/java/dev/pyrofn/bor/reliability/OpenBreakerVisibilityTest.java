@@ -6,9 +6,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.pyrofn.bor.testing.BorHttp;
 import dev.pyrofn.bor.triage.TriageVerticle;
 import dev.pyrofn.runtime.client.CircuitBreaker;
+import dev.pyrofn.runtime.testing.Http;
 import dev.pyrofn.runtime.testing.RunningFunction;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -49,7 +49,7 @@ class OpenBreakerVisibilityTest {
     try (RunningFunction triage = RunningFunction.start(TriageVerticle.SPEC_V1, Map.of(
         "PROFILE_DATA_URL", "http://localhost:1", "UPSTREAM_RETRIES", "0", "UPSTREAM_BREAKER_FAILURES", "2",
         "UPSTREAM_BREAKER_OPEN_MS", "600000"))) {
-      BorHttp http = new BorHttp(triage.client());
+      Http http = triage.http();
       assertThat(gauge(http, CLOSED_GAUGE)).isEqualTo(1.0);
       assertThat(gauge(http, OPEN_GAUGE)).isEqualTo(0.0);
 
@@ -66,7 +66,7 @@ class OpenBreakerVisibilityTest {
     }
   }
 
-  private static double gauge(BorHttp http, String series) {
+  private static double gauge(Http http, String series) {
     HttpResponse<Buffer> response = http.get("/metrics");
     for (String line : response.bodyAsString().split("\n")) {
       if (line.startsWith(series + " ")) {

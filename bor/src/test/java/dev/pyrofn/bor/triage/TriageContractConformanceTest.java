@@ -1,52 +1,49 @@
 package dev.pyrofn.bor.triage;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyrofn.bor.testing.BorHttp;
-import dev.pyrofn.bor.testing.SorStack;
+import dev.pyrofn.bor.testing.BorStack;
+import dev.pyrofn.runtime.testing.Http;
 import dev.pyrofn.runtime.testing.OpenApiContracts;
 import io.swagger.v3.oas.models.PathItem.HttpMethod;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Real Triage answers (v1 and v2; a diagnosis, a rejected parameter, a missing app) conform to their contracts. */
 class TriageContractConformanceTest {
   private static final String ROUTE = "/triage/{app}";
 
-  private static SorStack sors;
+  @RegisterExtension
+  static final BorStack STACK = new BorStack();
 
-  @BeforeAll
-  static void start() {
-    sors = SorStack.start();
-    sors.pyroscope().profile("checkout", TriageFunctionTest.CPU, Map.of(
+  @BeforeEach
+  void script() {
+    STACK.pyroscope().profile("checkout", CPU, Map.of(
         "main;handle;java/util/regex/Pattern.compile", 30L, "main;handle;work", 50L, "main;idle", 20L));
-  }
-
-  @AfterAll
-  static void stop() {
-    sors.close();
   }
 
   @Test
   void v1AnswersMatchTheV1Contract() {
-    checkAnswers(sors.bor(TriageVerticle.SPEC_V1, Map.of()), "ReadPyroscopeTriageAssessment.v1.yaml");
+    checkAnswers(STACK.bor(TriageVerticle.SPEC_V1, Map.of()), "ReadPyroscopeTriageAssessment.v1.yaml");
   }
 
   @Test
   void v2AnswersMatchTheV2Contract() {
-    checkAnswers(sors.bor(TriageVerticle.SPEC_V2, Map.of()), "ReadPyroscopeTriageAssessment.v2.yaml");
+    checkAnswers(STACK.bor(TriageVerticle.SPEC_V2, Map.of()), "ReadPyroscopeTriageAssessment.v2.yaml");
   }
 
-  private static void checkAnswers(BorHttp triage, String contractFile) {
+  private static void checkAnswers(Http triage, String contractFile) {
     Path contract = OpenApiContracts.SHIPPED.resolve(contractFile);
-    assertConforms(contract, triage.get("/triage/checkout?" + TriageFunctionTest.WINDOW), 200);
+    assertConforms(contract, triage.get("/triage/checkout?" + WINDOW), 200);
     assertConforms(contract, triage.get("/triage/checkout?limit=0"), 400);
-    assertConforms(contract, triage.get("/triage/nobody?" + TriageFunctionTest.WINDOW), 404);
+    assertConforms(contract, triage.get("/triage/nobody?" + WINDOW), 404);
   }
 
   private static void assertConforms(Path contract, HttpResponse<Buffer> response, int status) {

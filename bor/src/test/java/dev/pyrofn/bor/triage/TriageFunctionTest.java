@@ -1,46 +1,33 @@
 package dev.pyrofn.bor.triage;
 
+import static dev.pyrofn.bor.testing.BorStack.WINDOW;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.ALLOC;
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyrofn.bor.testing.BorHttp;
+import dev.pyrofn.bor.testing.BorStack;
 import dev.pyrofn.bor.testing.JsonSubset;
-import dev.pyrofn.bor.testing.SorStack;
+import dev.pyrofn.runtime.testing.FreePort;
 import dev.pyrofn.runtime.testing.Http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Triage v1 and v2 end to end against the real SOR functions. */
 class TriageFunctionTest {
-  static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
-  static final String ALLOC = "memory:alloc_in_new_tlab_bytes:bytes:space:bytes";
-  static final String WINDOW = "from=1748700000&to=1748703600";
 
-  private static SorStack sors;
-  private static BorHttp v1;
-  private static BorHttp v2;
-
-  @BeforeAll
-  static void start() {
-    sors = SorStack.start();
-    v1 = sors.bor(TriageVerticle.SPEC_V1, Map.of());
-    v2 = sors.bor(TriageVerticle.SPEC_V2, Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    sors.close();
-  }
+  @RegisterExtension
+  static final BorStack STACK = new BorStack();
+  private final Http v1 = STACK.bor(TriageVerticle.SPEC_V1);
+  private final Http v2 = STACK.bor(TriageVerticle.SPEC_V2);
 
   @BeforeEach
   void script() {
-    sors.reset();
-    sors.pyroscope().profile("checkout", CPU, Map.of(
+    STACK.pyroscope().profile("checkout", CPU, Map.of(
         "main;handle;java/util/regex/Pattern.compile", 30L,
         "main;handle;work", 50L,
         "main;idle", 20L));
@@ -86,7 +73,7 @@ class TriageFunctionTest {
         .containsExactly(violation);
     assertThat(two.getJsonObject("summary").getJsonArray("baselineViolations"))
         .containsExactly(violation.copy().put("profileType", "cpu"));
-    JsonObject history = ok(sors.historySor(), "/history/checkout");
+    JsonObject history = ok(STACK.historySor(), "/history/checkout");
     assertThat(history.getInteger("count")).isEqualTo(1);
     JsonObject record = history.getJsonArray("history").getJsonObject(0);
     assertThat(two.getLong("historyId")).isEqualTo(record.getLong("id"));
@@ -103,7 +90,7 @@ class TriageFunctionTest {
 
     assertThat(generated).isNotBlank();
     assertThat(a.getLong("historyId")).isEqualTo(b.getLong("historyId"));
-    assertThat(ok(sors.historySor(), "/history/checkout").getInteger("count")).isEqualTo(2);
+    assertThat(ok(STACK.historySor(), "/history/checkout").getInteger("count")).isEqualTo(2);
   }
 
   @Test
@@ -122,10 +109,10 @@ class TriageFunctionTest {
 
   @Test
   void pyroscopeFailingForEveryTypeIsTheUpstreamStatus() {
-    sors.pyroscope().profile("checkout", ALLOC, Map.of("main;alloc;java/util/ArrayList.grow", 10L));
-    sors.pyroscope().failing("checkout", 503);
+    STACK.pyroscope().profile("checkout", ALLOC, Map.of("main;alloc;java/util/ArrayList.grow", 10L));
+    STACK.pyroscope().failing("checkout", 503);
     // Its own instance: the failures open this instance's Profile Data breaker, which must not leak into others.
-    BorHttp fresh = sors.bor(TriageVerticle.SPEC_V1, Map.of());
+    Http fresh = STACK.fresh(TriageVerticle.SPEC_V1, Map.of());
 
     HttpResponse<Buffer> response = fresh.get("/triage/checkout?" + WINDOW + "&types=cpu,alloc");
     HttpResponse<Buffer> afterBreakerOpened = fresh.get("/triage/checkout?" + WINDOW);
@@ -139,7 +126,7 @@ class TriageFunctionTest {
 
   @Test
   void baselineSorDownStillAnswersWithTheErrorAndWritesHistory() {
-    BorHttp degraded = sors.bor(TriageVerticle.SPEC_V2, Map.of("BASELINE_URL", SorStack.deadUrl()));
+    Http degraded = STACK.bor(TriageVerticle.SPEC_V2, Map.of("BASELINE_URL", FreePort.deadUrl()));
 
     JsonObject body = ok(degraded, "/triage/checkout?" + WINDOW);
 
@@ -152,7 +139,7 @@ class TriageFunctionTest {
 
   @Test
   void historySorDownIsReportedNeverSilentlyLost() {
-    BorHttp degraded = sors.bor(TriageVerticle.SPEC_V2, Map.of("HISTORY_URL", SorStack.deadUrl()));
+    Http degraded = STACK.bor(TriageVerticle.SPEC_V2, Map.of("HISTORY_URL", FreePort.deadUrl()));
 
     JsonObject body = ok(degraded, "/triage/checkout?" + WINDOW);
 
@@ -164,8 +151,8 @@ class TriageFunctionTest {
 
   @Test
   void profileDataDownIs503AndReadinessSaysWhy() {
-    BorHttp degraded = sors.bor(TriageVerticle.SPEC_V2, Map.of("PROFILE_DATA_URL", SorStack.deadUrl(),
-        "BASELINE_URL", SorStack.deadUrl()));
+    Http degraded = STACK.bor(TriageVerticle.SPEC_V2, Map.of("PROFILE_DATA_URL", FreePort.deadUrl(),
+        "BASELINE_URL", FreePort.deadUrl()));
 
     HttpResponse<Buffer> response = degraded.get("/triage/checkout?" + WINDOW);
     HttpResponse<Buffer> ready = degraded.get("/ready");
@@ -179,7 +166,7 @@ class TriageFunctionTest {
 
   @Test
   void findingsNameTheApplicationCallSitesAndTheRecommendationTheTopOne() {
-    sors.pyroscope().profile("signup", CPU, signupStacks());
+    STACK.pyroscope().profile("signup", CPU, signupStacks());
 
     JsonObject body = ok(v1, "/triage/signup?" + WINDOW);
 
@@ -197,8 +184,8 @@ class TriageFunctionTest {
 
   @Test
   void v2UsesTheRegistrysAppPackagesAndKeepsCallSitesInHistory() {
-    sors.pyroscope().profile("signup", CPU, signupStacks());
-    HttpResponse<Buffer> registered = sors.registrySor().post("/services", new JsonObject().put("appName", "signup")
+    STACK.pyroscope().profile("signup", CPU, signupStacks());
+    HttpResponse<Buffer> registered = STACK.registrySor().post("/services", new JsonObject().put("appName", "signup")
         .put("teamOwner", "identity").put("metadata", new JsonObject().put("appPackages",
             new io.vertx.core.json.JsonArray().add("com/acme/web/"))));
     assertThat(registered.statusCode()).as(registered.bodyAsString()).isEqualTo(201);
@@ -210,7 +197,7 @@ class TriageFunctionTest {
         .containsExactly(new JsonObject().put("function", "com/acme/web/SignupApi.post").put("percent", 35.0));
     assertThat(body.getJsonObject("applicationFrames")).isEqualTo(new JsonObject().put("source", "registry")
         .put("packages", new io.vertx.core.json.JsonArray().add("com.acme.web.")));
-    JsonObject record = ok(sors.historySor(), "/history/signup/latest");
+    JsonObject record = ok(STACK.historySor(), "/history/signup/latest");
     assertThat(record.getJsonArray("callSites").getJsonObject(0)).isEqualTo(new JsonObject()
         .put("rule", "regex_compilation").put("profileType", "cpu").put("function", "com/acme/web/SignupApi.post")
         .put("percent", 35.0));
@@ -218,8 +205,8 @@ class TriageFunctionTest {
 
   @Test
   void v2FallsBackToTheDefaultWhenTheRegistryIsDown() {
-    sors.pyroscope().profile("signup", CPU, signupStacks());
-    BorHttp degraded = sors.bor(TriageVerticle.SPEC_V2, Map.of("REGISTRY_URL", SorStack.deadUrl(),
+    STACK.pyroscope().profile("signup", CPU, signupStacks());
+    Http degraded = STACK.bor(TriageVerticle.SPEC_V2, Map.of("REGISTRY_URL", FreePort.deadUrl(),
         "APP_PACKAGES", "com/acme/signup/"));
 
     JsonObject body = degraded.ok("/triage/signup?" + WINDOW);
@@ -243,7 +230,7 @@ class TriageFunctionTest {
 
   @Test
   void anOptionalSorDownIsReportedWithoutMakingTheFunctionUnready() {
-    BorHttp degraded = sors.bor(TriageVerticle.SPEC_V2, Map.of("HISTORY_URL", SorStack.deadUrl()));
+    Http degraded = STACK.bor(TriageVerticle.SPEC_V2, Map.of("HISTORY_URL", FreePort.deadUrl()));
 
     HttpResponse<Buffer> ready = degraded.get("/ready");
 
@@ -260,10 +247,10 @@ class TriageFunctionTest {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.bodyAsJsonObject().getString("error")).contains("nobody");
-    assertThat(ok(sors.historySor(), "/history/nobody").getInteger("count")).isZero();
+    assertThat(ok(STACK.historySor(), "/history/nobody").getInteger("count")).isZero();
   }
 
-  private static JsonObject getWithRequestId(String uri, String requestId) {
+  private JsonObject getWithRequestId(String uri, String requestId) {
     HttpResponse<Buffer> response = v2.get(uri, Map.of("X-Request-Id", requestId));
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     assertThat(response.getHeader("X-Request-Id")).isEqualTo(requestId);
@@ -271,13 +258,9 @@ class TriageFunctionTest {
   }
 
   static void approve(String app, String type, String function, double max) {
-    HttpResponse<Buffer> created = sors.baselineSor().post("/baselines", new JsonObject().put("appName", app)
+    HttpResponse<Buffer> created = STACK.baselineSor().post("/baselines", new JsonObject().put("appName", app)
         .put("profileType", type).put("functionName", function).put("maxSelfPercent", max));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
-  }
-
-  static JsonObject ok(BorHttp http, String uri) {
-    return http.ok(uri);
   }
 
   static JsonObject ok(Http http, String uri) {

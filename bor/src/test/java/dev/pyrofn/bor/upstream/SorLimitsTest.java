@@ -1,25 +1,26 @@
 package dev.pyrofn.bor.upstream;
 
+import static dev.pyrofn.runtime.testing.PyroscopeStub.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pyrofn.bor.common.BorConfig;
 import dev.pyrofn.bor.diff.DiffVerticle;
 import dev.pyrofn.bor.fleet.FleetVerticle;
-import dev.pyrofn.bor.testing.BorHttp;
-import dev.pyrofn.bor.testing.SorStack;
+import dev.pyrofn.bor.testing.BorStack;
+import dev.pyrofn.bor.testing.Profiles;
 import dev.pyrofn.bor.triage.TriageVerticle;
 import dev.pyrofn.runtime.config.ConfigException;
 import dev.pyrofn.runtime.config.Env;
+import dev.pyrofn.runtime.testing.Http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Across the BOR → SOR boundary, everything a BOR's configuration lets it send is something the SOR accepts: each
@@ -27,27 +28,15 @@ import org.junit.jupiter.api.Test;
  * send fails here, instead of turning every answer into a 502 in production.
  */
 class SorLimitsTest {
-  private static final String CPU = "process_cpu:cpu:nanoseconds:cpu:nanoseconds";
   private static final long TO = 1_748_703_600L;
   private static final String WINDOW = "from=1748700000&to=" + TO;
 
-  private static SorStack sors;
-
-  @BeforeAll
-  static void start() {
-    sors = SorStack.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sors.close();
-  }
+  @RegisterExtension
+  static final BorStack STACK = new BorStack();
 
   @BeforeEach
   void script() {
-    sors.reset();
-    sors.pyroscope().profile("checkout", CPU, Map.of("main;handle;java/util/regex/Pattern.compile", 30L,
-        "main;handle;work", 70L));
+    STACK.pyroscope().profile("checkout", CPU, Profiles.compilingRegexes());
   }
 
   @Test
@@ -56,9 +45,9 @@ class SorLimitsTest {
         "PROFILE_ROWS", "5001")))).isInstanceOf(ConfigException.class).hasMessageContaining("PROFILE_ROWS");
     Map<String, String> maximum = Map.of("PROFILE_ROWS", "5000");
 
-    JsonObject triage = sors.bor(TriageVerticle.SPEC_V2, maximum).ok("/triage/checkout?types=cpu&" + WINDOW);
-    JsonObject diff = sors.bor(DiffVerticle.SPEC_V2, maximum).ok("/diff/checkout?type=cpu&" + WINDOW);
-    JsonObject search = sors.bor(FleetVerticle.SPEC_V2, maximum)
+    JsonObject triage = STACK.bor(TriageVerticle.SPEC_V2, maximum).ok("/triage/checkout?types=cpu&" + WINDOW);
+    JsonObject diff = STACK.bor(DiffVerticle.SPEC_V2, maximum).ok("/diff/checkout?type=cpu&" + WINDOW);
+    JsonObject search = STACK.bor(FleetVerticle.SPEC_V2, maximum)
         .ok("/search?function=Pattern.compile&apps=checkout&" + WINDOW);
 
     assertThat(triage.getJsonObject("profiles").getJsonObject("cpu").getString("diagnosis"))
@@ -70,7 +59,7 @@ class SorLimitsTest {
 
   @Test
   void theLongestWindowABorAcceptsIsOneProfileDataAccepts() {
-    BorHttp triage = sors.bor(TriageVerticle.SPEC_V1, Map.of());
+    Http triage = STACK.bor(TriageVerticle.SPEC_V1, Map.of());
     long longest = 168 * 3600L; // MAX_WINDOW_HOURS defaults to 168 in both layers
 
     JsonObject answer = triage.ok("/triage/checkout?types=cpu&from=" + (TO - longest) + "&to=" + TO);
@@ -92,7 +81,7 @@ class SorLimitsTest {
     JsonObject record = HistoryRecord.of("checkout", "regex_compilation", "high", new JsonArray().add("cpu"), top,
         recommendation, "triage-limits-1").toJson();
 
-    HttpResponse<Buffer> stored = sors.historySor().post("/history", record);
+    HttpResponse<Buffer> stored = STACK.historySor().post("/history", record);
 
     assertThat(stored.statusCode()).as(stored.bodyAsString()).isEqualTo(201);
     JsonArray kept = record.getJsonArray("topFunctions");
@@ -102,9 +91,9 @@ class SorLimitsTest {
     // The bounds are the SOR's own: one more is refused.
     JsonObject over = record.copy().put("requestId", "triage-limits-2")
         .put("recommendation", "r".repeat(HistoryRecord.MAX_RECOMMENDATION + 1));
-    assertThat(sors.historySor().post("/history", over).statusCode()).isEqualTo(400);
+    assertThat(STACK.historySor().post("/history", over).statusCode()).isEqualTo(400);
     JsonArray bigger = kept.copy().add(new JsonObject().put("name", "y".repeat(HistoryRecord.MAX_TOP_FUNCTIONS_CHARS)));
-    assertThat(sors.historySor().post("/history", record.copy().put("requestId", "triage-limits-3")
+    assertThat(STACK.historySor().post("/history", record.copy().put("requestId", "triage-limits-3")
         .put("topFunctions", bigger)).statusCode()).isEqualTo(400);
   }
 }

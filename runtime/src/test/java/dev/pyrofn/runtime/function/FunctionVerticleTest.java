@@ -51,7 +51,7 @@ class FunctionVerticleTest {
   static void start() {
     FunctionSpec spec = FunctionSpec.of("Echo.test.v1", FunctionSpec.Layer.BOR, 8080, EchoFunction::new);
     function = RunningFunction.start(spec, Collections.singletonMap("MAX_BODY_BYTES", "2048"));
-    http = new Http(function.client());
+    http = function.http();
   }
 
   @AfterAll

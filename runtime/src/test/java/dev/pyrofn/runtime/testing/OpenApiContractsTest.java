@@ -22,6 +22,17 @@ class OpenApiContractsTest {
   }
 
   @Test
+  void aNullableReferenceMayBeNullButNotMalformed() {
+    JsonObject thing = new JsonObject().put("id", 7).put("kind", "a");
+
+    assertThat(OpenApiContracts.violations(SAMPLE, "/things/{id}", HttpMethod.GET, 200,
+        thing.copy().putNull("owner"))).isEmpty();
+    assertThat(OpenApiContracts.violations(SAMPLE, "/things/{id}", HttpMethod.GET, 200,
+        thing.copy().put("owner", new JsonObject().put("name", 3)))).containsExactly(
+        "$.owner.name should be a string but is 3");
+  }
+
+  @Test
   void everyKindOfDriftIsNamedWithItsPath() {
     JsonObject thing = new JsonObject().put("id", "7").put("kind", "c").put("parts", new JsonArray().add("x"));
 

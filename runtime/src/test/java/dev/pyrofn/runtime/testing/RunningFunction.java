@@ -10,6 +10,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +21,13 @@ import java.util.concurrent.TimeUnit;
  * client. Blocking start/stop keeps test code linear; requests themselves stay asynchronous.
  */
 public final class RunningFunction implements AutoCloseable {
+  private final FunctionSpec spec;
   private final Vertx vertx;
   private final FunctionVerticle verticle;
   private final WebClient client;
 
-  private RunningFunction(Vertx vertx, FunctionVerticle verticle) {
+  private RunningFunction(FunctionSpec spec, Vertx vertx, FunctionVerticle verticle) {
+    this.spec = spec;
     this.vertx = vertx;
     this.verticle = verticle;
     this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
@@ -39,7 +43,7 @@ public final class RunningFunction implements AutoCloseable {
     Vertx vertx = Metrics.createVertx(registry, testOptions());
     FunctionVerticle verticle = spec.create(FunctionContext.create(spec, Env.of(withPort), registry));
     await(vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture());
-    return new RunningFunction(vertx, verticle);
+    return new RunningFunction(spec, vertx, verticle);
   }
 
   public static VertxOptions testOptions() {
@@ -57,6 +61,16 @@ public final class RunningFunction implements AutoCloseable {
 
   public WebClient client() {
     return client;
+  }
+
+  /**
+   * Blocking requests to the function. When the module under test ships the function's contract, every JSON answer
+   * is held to it ({@link ContractCheck}), so a test that exercises a route also checks the contract of its answers.
+   */
+  public Http http() {
+    Http http = new Http(client);
+    Path contract = OpenApiContracts.SHIPPED.resolve(spec.name() + ".yaml");
+    return Files.isRegularFile(contract) ? http.checkedAgainst(contract) : http;
   }
 
   public Vertx vertx() {

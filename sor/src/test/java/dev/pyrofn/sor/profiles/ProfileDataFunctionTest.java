@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.runtime.function.FunctionSpec;
 import dev.pyrofn.runtime.testing.Http;
+import dev.pyrofn.runtime.testing.PyroscopeStub;
 import dev.pyrofn.runtime.testing.RunningFunction;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -51,7 +52,7 @@ class ProfileDataFunctionTest {
   @BeforeEach
   void startFunction() {
     stub.reset();
-    stub.answerResource(PyroscopeStub.SELECT_MERGE, "connect-current.json");
+    stub.answerSample(PyroscopeStub.SELECT_MERGE, "connect-current.json");
     start(Map.of());
   }
 
@@ -119,7 +120,7 @@ class ProfileDataFunctionTest {
 
   @Test
   void limitCutsTheListAndPercentagesAreRoundedToTwoDecimals() {
-    stub.answerResource(PyroscopeStub.SELECT_MERGE, "connect-baseline.json");
+    stub.answerSample(PyroscopeStub.SELECT_MERGE, "connect-baseline.json");
 
     JsonObject body = ok("/profiles/checkout?limit=2");
 
@@ -247,7 +248,7 @@ class ProfileDataFunctionTest {
 
   @Test
   void twoConcurrentIdenticalRequestsShareOneUpstreamQuery() {
-    stub.hold(PyroscopeStub.SELECT_MERGE, PyroscopeStub.resource("connect-current.json"));
+    stub.hold(PyroscopeStub.SELECT_MERGE, PyroscopeStub.sample("connect-current.json"));
 
     Future<HttpResponse<Buffer>> first = function.client().get("/profiles/checkout").send();
     Future<HttpResponse<Buffer>> second = function.client().get("/profiles/checkout").send();
@@ -332,7 +333,7 @@ class ProfileDataFunctionTest {
 
   @Test
   void aDiffWithNoDataOnEitherSideIs404() {
-    stub.answerResource(PyroscopeStub.SELECT_MERGE, "connect-empty.json");
+    stub.answerSample(PyroscopeStub.SELECT_MERGE, "connect-empty.json");
 
     assertThat(http.get("/profiles/checkout/diff").statusCode()).isEqualTo(404);
   }
@@ -373,7 +374,7 @@ class ProfileDataFunctionTest {
 
   @Test
   void appsListsServiceNamesSorted() {
-    stub.answerResource(PyroscopeStub.LABEL_VALUES, "label-values.json");
+    stub.answerSample(PyroscopeStub.LABEL_VALUES, "label-values.json");
 
     JsonObject body = ok("/profiles/apps");
 
@@ -384,7 +385,7 @@ class ProfileDataFunctionTest {
 
   @Test
   void typesListsWhatTheAppHasWithFriendlyNames() {
-    stub.answerResource(PyroscopeStub.SERIES, "series.json");
+    stub.answerSample(PyroscopeStub.SERIES, "series.json");
 
     JsonObject body = ok("/profiles/checkout/types");
 
@@ -405,21 +406,21 @@ class ProfileDataFunctionTest {
   @Test
   void renderModeAnswersTheSameTable() {
     restart(Map.of("PYROSCOPE_API", "render"));
-    stub.answerResource(PyroscopeStub.RENDER, "render-current.json");
+    stub.answerSample(PyroscopeStub.RENDER, "render-current.json");
 
     JsonObject body = ok("/profiles/checkout");
 
     assertThat(body.getString("unit")).isEqualTo("nanoseconds");
     assertThat(body.getLong("sampleRate")).isEqualTo(1_000_000_000L);
     assertThat(names(body)).containsExactly("work", "idle", "java/util/regex/Pattern.compile", "main");
-    assertThat(stub.only(PyroscopeStub.RENDER).query.get("query")).isEqualTo(CPU_ID + "{service_name=\"checkout\"}");
+    assertThat(stub.only(PyroscopeStub.RENDER).query().get("query")).isEqualTo(CPU_ID + "{service_name=\"checkout\"}");
     assertThat(stub.requests(PyroscopeStub.SELECT_MERGE)).isEmpty();
   }
 
   @Test
   void renderFromAnOldServerReportsSamplesAndItsRate() {
     restart(Map.of("PYROSCOPE_API", "render"));
-    stub.answerResource(PyroscopeStub.RENDER, "render-old-server.json");
+    stub.answerSample(PyroscopeStub.RENDER, "render-old-server.json");
 
     JsonObject body = ok("/profiles/checkout");
 
@@ -444,8 +445,36 @@ class ProfileDataFunctionTest {
     stub.answer(PyroscopeStub.SELECT_MERGE, PyroscopeStub.Mode.HANG);
 
     assertThat(http.get("/profiles/checkout").statusCode()).isEqualTo(504);
-    stub.answerResource(PyroscopeStub.SELECT_MERGE, "connect-current.json");
+    stub.answerSample(PyroscopeStub.SELECT_MERGE, "connect-current.json");
     assertThat(http.get("/profiles/checkout").statusCode()).isEqualTo(200);
+  }
+
+  /** Every route's upstream failures, as the contract documents them (each answer is held to it by the Http). */
+  @ParameterizedTest(name = "{0} when Pyroscope {2} -> {3}")
+  @CsvSource({
+      "/profiles/apps,           " + PyroscopeStub.LABEL_VALUES + ", fails,  502",
+      "/profiles/apps,           " + PyroscopeStub.LABEL_VALUES + ", drops,  503",
+      "/profiles/apps,           " + PyroscopeStub.LABEL_VALUES + ", hangs,  504",
+      "/profiles/checkout,       " + PyroscopeStub.SELECT_MERGE + ", drops,  503",
+      "/profiles/checkout/diff,  " + PyroscopeStub.SELECT_MERGE + ", fails,  502",
+      "/profiles/checkout/diff,  " + PyroscopeStub.SELECT_MERGE + ", drops,  503",
+      "/profiles/checkout/diff,  " + PyroscopeStub.SELECT_MERGE + ", hangs,  504",
+      "/profiles/checkout/types, " + PyroscopeStub.SERIES + ",       fails,  502",
+      "/profiles/checkout/types, " + PyroscopeStub.SERIES + ",       drops,  503",
+      "/profiles/checkout/types, " + PyroscopeStub.SERIES + ",       hangs,  504"})
+  void upstreamFailuresAreTheDocumentedErrorOnEveryRoute(String uri, String pyroscopePath, String failure,
+      int status) {
+    restart(Map.of("PYROSCOPE_TIMEOUT_MS", "300"));
+    if (failure.equals("fails")) {
+      stub.answer(pyroscopePath, 500, "{\"code\":\"internal\",\"message\":\"store-gateway down\"}");
+    } else {
+      stub.answer(pyroscopePath, failure.equals("drops") ? PyroscopeStub.Mode.CLOSE : PyroscopeStub.Mode.HANG);
+    }
+
+    HttpResponse<Buffer> response = http.get(uri);
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    assertThat(response.bodyAsJsonObject().getString("code")).startsWith("UPSTREAM_");
   }
 
   @Test
@@ -486,7 +515,7 @@ class ProfileDataFunctionTest {
     FunctionSpec spec = FunctionSpec.of(ProfileDataVerticle.FUNCTION, FunctionSpec.Layer.SOR,
         ProfileDataVerticle.DEFAULT_PORT, context -> new ProfileDataVerticle(context, clock));
     function = RunningFunction.start(spec, values);
-    http = new Http(function.client());
+    http = function.http();
   }
 
   private void restart(Map<String, String> env) {

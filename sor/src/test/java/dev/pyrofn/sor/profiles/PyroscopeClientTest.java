@@ -7,6 +7,8 @@ import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.runtime.client.CircuitBreaker;
 import dev.pyrofn.runtime.config.Env;
 import dev.pyrofn.runtime.http.ApiException;
+import dev.pyrofn.runtime.testing.FreePort;
+import dev.pyrofn.runtime.testing.PyroscopeStub;
 import dev.pyrofn.runtime.time.TimeWindow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -14,8 +16,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -57,14 +57,14 @@ class PyroscopeClientTest {
 
   @Test
   void selectMergeSendsTheConnectRequestWithMillisecondsMaxNodesAndTenant() {
-    stub.answerResource(PyroscopeStub.SELECT_MERGE, "connect-current.json");
+    stub.answerSample(PyroscopeStub.SELECT_MERGE, "connect-current.json");
     PyroscopeClient client = client(Map.of("PYROSCOPE_TENANT_ID", "team-a", "PYROSCOPE_MAX_NODES", "4096"));
 
     Buffer body = await(client.mergedProfile(CHECKOUT_CPU));
 
     assertThat(body.toString()).contains("Pattern.compile");
     PyroscopeStub.Recorded request = stub.only(PyroscopeStub.SELECT_MERGE);
-    assertThat(request.method).isEqualTo("POST");
+    assertThat(request.method()).isEqualTo("POST");
     assertThat(request.header("Content-Type")).isEqualTo("application/json");
     assertThat(request.header("Connect-Protocol-Version")).isEqualTo("1");
     assertThat(request.header("X-Scope-OrgID")).isEqualTo("team-a");
@@ -79,7 +79,7 @@ class PyroscopeClientTest {
 
   @Test
   void basicAuthIsSentWhenUserAndPasswordAreSet() {
-    stub.answerResource(PyroscopeStub.SELECT_MERGE, "connect-current.json");
+    stub.answerSample(PyroscopeStub.SELECT_MERGE, "connect-current.json");
     PyroscopeClient client = client(Map.of("PYROSCOPE_USER", "123456", "PYROSCOPE_PASSWORD", "s3cr:et"));
 
     await(client.mergedProfile(CHECKOUT_CPU));
@@ -90,7 +90,7 @@ class PyroscopeClientTest {
 
   @Test
   void bearerTokenIsSentWhenATokenIsSet() {
-    stub.answerResource(PyroscopeStub.LABEL_VALUES, "label-values.json");
+    stub.answerSample(PyroscopeStub.LABEL_VALUES, "label-values.json");
     PyroscopeClient client = client(Map.of("PYROSCOPE_TOKEN", "glc_abc123"));
 
     await(client.serviceNames(WINDOW));
@@ -106,7 +106,7 @@ class PyroscopeClientTest {
       "{braces}=,~               | {service_name=\"{braces}=,~\"}",
       "trailing\\               | {service_name=\"trailing\\\\\"}"})
   void appNamesAreEscapedSoTheyCannotChangeTheSelector(String app, String selector) {
-    stub.answerResource(PyroscopeStub.SELECT_MERGE, "connect-current.json");
+    stub.answerSample(PyroscopeStub.SELECT_MERGE, "connect-current.json");
 
     await(client(Map.of()).mergedProfile(ProfileQuery.of(app, ProfileType.CPU, WINDOW)));
 
@@ -115,15 +115,15 @@ class PyroscopeClientTest {
 
   @Test
   void renderModeSendsTheLegacyQueryWithAnEscapedSelector() {
-    stub.answerResource(PyroscopeStub.RENDER, "render-current.json");
+    stub.answerSample(PyroscopeStub.RENDER, "render-current.json");
     PyroscopeClient client = client(Map.of("PYROSCOPE_API", "render", "PYROSCOPE_TENANT_ID", "t1"));
 
     await(client.mergedProfile(ProfileQuery.of("pay\"ments\\eu", ProfileType.ALLOC, WINDOW)));
 
     PyroscopeStub.Recorded request = stub.only(PyroscopeStub.RENDER);
-    assertThat(request.method).isEqualTo("GET");
+    assertThat(request.method()).isEqualTo("GET");
     assertThat(request.header("X-Scope-OrgID")).isEqualTo("t1");
-    assertThat(request.query).containsExactly(
+    assertThat(request.query()).containsExactly(
         Map.entry("query", "memory:alloc_in_new_tlab_bytes:bytes:space:bytes{service_name=\"pay\\\"ments\\\\eu\"}"),
         Map.entry("from", "1748775600000"),
         Map.entry("until", "1748779200000"),
@@ -133,7 +133,7 @@ class PyroscopeClientTest {
 
   @Test
   void serviceNamesUseConnectLabelValuesAndComeBackSorted() {
-    stub.answerResource(PyroscopeStub.LABEL_VALUES, "label-values.json");
+    stub.answerSample(PyroscopeStub.LABEL_VALUES, "label-values.json");
 
     List<String> apps = await(client(Map.of("PYROSCOPE_API", "render")).serviceNames(WINDOW));
 
@@ -151,7 +151,7 @@ class PyroscopeClientTest {
 
   @Test
   void profileTypesComeFromSeriesFilteredByTheApp() {
-    stub.answerResource(PyroscopeStub.SERIES, "series.json");
+    stub.answerSample(PyroscopeStub.SERIES, "series.json");
 
     List<String> ids = await(client(Map.of()).profileTypeIds("check\"out", WINDOW));
 
@@ -239,13 +239,8 @@ class PyroscopeClientTest {
   }
 
   @Test
-  void aClosedPortIs503() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-
-    ApiException error = failure(client(Map.of("PYROSCOPE_URL", "http://localhost:" + closedPort))
+  void aClosedPortIs503() {
+    ApiException error = failure(client(Map.of("PYROSCOPE_URL", FreePort.deadUrl()))
         .mergedProfile(CHECKOUT_CPU));
 
     assertThat(error.status()).isEqualTo(503);

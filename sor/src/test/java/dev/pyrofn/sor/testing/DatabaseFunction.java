@@ -25,7 +25,7 @@ public final class DatabaseFunction implements BeforeAllCallback, AfterAllCallba
   @Override
   public void beforeAll(ExtensionContext context) {
     function = RunningFunction.start(spec, TestDatabase.get().env());
-    http = new Http(function.client());
+    http = function.http();
   }
 
   @Override

@@ -1,9 +1,9 @@
 package dev.pyrofn.sor.testing;
 
+import dev.pyrofn.runtime.testing.FreePort;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,7 +57,7 @@ public final class TestDatabase {
     }
     try {
       Path dir = Files.createTempDirectory("pyrofn-test-pg");
-      TestDatabase db = new TestDatabase(false, "localhost", freePort(), "postgres", "postgres", "", dir);
+      TestDatabase db = new TestDatabase(false, "localhost", FreePort.any(), "postgres", "postgres", "", dir);
       db.start();
       Runtime.getRuntime().addShutdownHook(new Thread(db::stop));
       return db;
@@ -129,12 +129,6 @@ public final class TestDatabase {
       throw new UncheckedIOException(e);
     } finally {
       embedded = null;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.pyrofn.bor.testing;
+package dev.pyrofn.runtime.testing;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
