@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.analysis.callsite.AppFrames;
 import dev.pyrofn.analysis.decode.DecodedProfile;
+import dev.pyrofn.runtime.testing.PyroscopeStub;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ProfileDecodingTest {
 
   @Test
-  void readsASliceOfALargerHeapBufferAtItsOffset() throws IOException {
+  void readsASliceOfALargerHeapBufferAtItsOffset() {
     byte[] json = resource("connect-current.json");
     Buffer padded = Buffer.buffer("garbage before ").appendBytes(json).appendString(" and after");
     Buffer slice = padded.slice(15, 15 + json.length);
@@ -30,7 +30,7 @@ class ProfileDecodingTest {
   }
 
   @Test
-  void readsADirectBufferThroughAStream() throws IOException {
+  void readsADirectBufferThroughAStream() {
     byte[] json = resource("render-current.json");
     Buffer direct = BufferInternal.buffer(Unpooled.directBuffer(json.length).writeBytes(json));
 
@@ -42,7 +42,7 @@ class ProfileDecodingTest {
   }
 
   @Test
-  void collectsCallEdgesAndCallSitesOnlyWhenAsked() throws IOException {
+  void collectsCallEdgesAndCallSitesOnlyWhenAsked() {
     Buffer body = Buffer.buffer(resource("connect-current.json"));
 
     DecodedProfile plain = ProfileDecoding.decode(PyroscopeApi.CONNECT, body, false, null);
@@ -61,9 +61,7 @@ class ProfileDecodingTest {
         .map(f -> f.name() + " " + f.self() + " " + f.total()).collect(Collectors.toList());
   }
 
-  private static byte[] resource(String name) throws IOException {
-    try (InputStream in = ProfileDecodingTest.class.getResourceAsStream("/profiles/" + name)) {
-      return in.readAllBytes();
-    }
+  private static byte[] resource(String name) {
+    return PyroscopeStub.sample(name).getBytes(StandardCharsets.UTF_8);
   }
 }
