@@ -27,7 +27,8 @@ package dev.pyrofn.analysis.decode;
 final class AncestorPaths {
   private static final int NO_CELL = -1;
   private static final int ROOT_NAME = -1;
-  private static final int MIN_COMPACTION = 4096;
+  /** The smallest pool worth compacting at all. */
+  static final int MIN_COMPACTION = 4096;
   private static final int WALK_LIMIT = 64;
 
   private final IntPages slots = new IntPages();
@@ -38,12 +39,19 @@ final class AncestorPaths {
   private int[] tail;
   private int tailEnd;
 
+  private final int minCompaction;
   private final int[] onPath;
   private int loaded = NO_CELL;
   private int loadedDepth = -1;
 
   AncestorPaths(int functionCount) {
+    this(functionCount, MIN_COMPACTION);
+  }
+
+  /** {@code minCompaction}: cells held before a compaction is considered (memory may reach that many). */
+  AncestorPaths(int functionCount, int minCompaction) {
     this.onPath = new int[functionCount];
+    this.minCompaction = Math.max(minCompaction, MIN_COMPACTION);
   }
 
   /** Adds the root node of the flame graph. */
@@ -87,7 +95,7 @@ final class AncestorPaths {
    * Cells keep their order, so parents still precede children and the copy can run in place.
    */
   void retain(int[] cells, int count) {
-    if (size < MIN_COMPACTION || size < 2 * liveAfterCompaction) {
+    if (size < minCompaction || size < 2 * liveAfterCompaction) {
       return;
     }
     load(NO_CELL, -1);

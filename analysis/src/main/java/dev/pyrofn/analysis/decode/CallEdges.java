@@ -4,34 +4,34 @@ import dev.pyrofn.analysis.profile.CallGraph;
 import dev.pyrofn.analysis.profile.PairSums;
 
 /**
- * Caller → callee sums per side while the levels stream by, for the diff's grouping (see {@link CallGraph}): one
- * {@link PairSums} entry per edge, one sum per side.
+ * Caller → callee sums while the levels stream by, for the diff's grouping (see {@link CallGraph}): one
+ * {@link PairSums} entry per edge.
  */
 final class CallEdges {
   private final PairSums edges;
 
   /** {@code functionCount}: distinct names of the profile; a flame graph has a few edges per name. */
-  CallEdges(int sides, int functionCount) {
-    this.edges = new PairSums(sides, functionCount * 2);
+  CallEdges(int functionCount) {
+    this.edges = new PairSums(1, functionCount * 2);
   }
 
-  /** Adds {@code value} on {@code side} to the edge {@code caller → callee} (both function ids, >= 0). */
-  void add(int caller, int callee, int side, long value) {
+  /** Adds {@code value} to the edge {@code caller → callee} (both function ids, >= 0). */
+  void add(int caller, int callee, long value) {
     if (value == 0) {
       return;
     }
-    edges.add(edges.slotOf(caller, callee), side, value);
+    edges.add(edges.slotOf(caller, callee), 0, value);
   }
 
-  /** The edges of one side, straight into arrays of the names the name table already holds (no copies). */
-  CallGraph toGraph(NameTable names, int side) {
+  /** The edges, straight into arrays of the names the name table already holds (no copies). */
+  CallGraph toGraph(NameTable names) {
     int size = edges.size();
     String[] callers = new String[size];
     String[] callees = new String[size];
     long[] sums = new long[size];
     int count = 0;
     for (int slot = 0; slot < edges.capacity(); slot++) {
-      long value = edges.occupied(slot) ? edges.sum(slot, side) : 0;
+      long value = edges.occupied(slot) ? edges.sum(slot, 0) : 0;
       if (value > 0) {
         callers[count] = names.nameOf(edges.first(slot));
         callees[count] = names.nameOf(edges.second(slot));

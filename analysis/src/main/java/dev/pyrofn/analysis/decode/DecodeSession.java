@@ -10,11 +10,11 @@ import java.io.IOException;
 /**
  * What one decode has learned so far, whatever order the fields arrive in: the names, the levels (walked as
  * they stream when the names came first, buffered otherwise) and the metadata. {@link #finish} turns it
- * into one {@link DecodedProfile} per side.
+ * into the {@link DecodedProfile}.
  */
 final class DecodeSession {
-  private final int sides;
-  private final String expectedFormat;
+  private static final String SINGLE = "single";
+
   private final boolean withCalls;
   private final AppFrames appFrames;
 
@@ -31,18 +31,11 @@ final class DecodeSession {
   private String format;
   private String fallbackFormat;
 
-  /** {@code sides}: 1 for a single profile, 2 for a diff; {@code expectedFormat}: "single" or "double". */
-  DecodeSession(int sides, String expectedFormat) {
-    this(sides, expectedFormat, false, null);
-  }
-
   /**
    * {@code withCalls}: also collect caller -> callee edges (see {@link DecodedProfile#calls()});
    * {@code appFrames}: null for no call sites, else also caller edges (call sites) classified by it.
    */
-  DecodeSession(int sides, String expectedFormat, boolean withCalls, AppFrames appFrames) {
-    this.sides = sides;
-    this.expectedFormat = expectedFormat;
+  DecodeSession(boolean withCalls, AppFrames appFrames) {
     this.withCalls = withCalls;
     this.appFrames = appFrames;
   }
@@ -63,10 +56,15 @@ final class DecodeSession {
     names = builder.build();
   }
 
+  /** The names, read by a reader that builds the table itself. */
+  void names(NameTable table) {
+    names = table;
+  }
+
   /** Where the numbers of {@code levels} go: straight into the walk, or into a buffer until names arrive. */
   LevelSink levelSink() {
     if (names != null) {
-      walker = new LevelWalker(names, sides, withCalls, appFrames);
+      walker = new LevelWalker(names, withCalls, appFrames);
       return walker;
     }
     buffer = new LevelBuffer();
@@ -100,41 +98,38 @@ final class DecodeSession {
     }
   }
 
-  DecodedProfile[] finish() {
+  DecodedProfile finish() {
     checkFormat(format != null ? format : fallbackFormat);
     LevelWalker walked = walk();
-    DecodedProfile[] result = new DecodedProfile[sides];
-    for (int s = 0; s < sides; s++) {
-      result[s] = walked == null ? DecodedProfile.empty() : profileOf(walked, s);
-    }
-    return result;
+    return walked == null ? DecodedProfile.empty() : profileOf(walked);
   }
 
   private LevelWalker walk() {
     if (buffer != null) {
-      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, sides, withCalls, appFrames);
+      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, withCalls, appFrames);
       buffer.replayInto(late);
       return late;
     }
     return walker;
   }
 
-  private DecodedProfile profileOf(LevelWalker walked, int side) {
+  private DecodedProfile profileOf(LevelWalker walked) {
     String unitsValue = units != null ? units : fallbackUnits;
     long rate = sampleRate >= 0 ? sampleRate : Math.max(fallbackSampleRate, 0);
     NameTable table = names == null ? NameTable.empty() : names;
-    SideTotals totals = walked.side(side);
-    CallerEdges edges = walked.edges(side);
+    FunctionSums totals = walked.sums();
+    CallerEdges edges = walked.edges();
     CallSiteTable callSites = edges == null ? CallSiteTable.absent() : edges.build(table::nameOf, totals.rootTotal());
     return DecodedProfile.of(totals.toTable(table), unitsValue, rate, walked.nodeCount(), callSites)
-        .withCalls(walked.calls(side));
+        .withCalls(walked.calls());
   }
 
   private void checkFormat(String declared) {
-    if (declared == null || declared.equals(expectedFormat)) {
+    if (declared == null || declared.equals(SINGLE)) {
       return;
     }
-    String hint = "double".equals(declared) ? "a diff: decode it as a diff" : "not a diff: decode it as a single profile";
+    String hint = "double".equals(declared) ? "a diff answer: ask for the two sides as two merged profiles"
+        : "expected \"single\"";
     throw new ProfileFormatException("metadata.format is \"" + declared + "\" (" + hint + ")");
   }
 }

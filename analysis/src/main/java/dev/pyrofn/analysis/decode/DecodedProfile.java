@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>{@code otherValue} is the value held by nodes named {@code other}: the bucket into which the server
  * folds everything beyond {@code maxNodes}. A large {@code otherPercent} means the table is missing detail
  * and the query should ask for more nodes. {@code nodeCount} counts every node of the flame graph,
- * the root included (for a diff: every node of the shared tree, on both sides).
+ * the root included.
  */
 public final class DecodedProfile {
   /** Name Pyroscope gives to the node that collects everything truncated by {@code maxNodes}. */

@@ -10,9 +10,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Decodes Pyroscope flame-graph JSON into ranked function tables in one streaming pass.
+ * Decodes a Pyroscope flame graph (render or Connect JSON) into a ranked function table in one streaming pass.
  *
- * <p>The JSON is read token by token with Jackson's {@link JsonParser}: no tree model, no data binding, no copy
+ * <p>A diff is two merged profiles decoded on their own; Pyroscope's diff answers ({@code metadata.format}
+ * "double") are not read.
+ *
+ * <p>Bytes in memory are read by {@link ByteReader} (plain loops over the bytes, no tokens); streams, and bytes it
+ * gives up on, token by token with Jackson's {@link JsonParser}: no tree model, no data binding, no copy
  * of the document. Heap use is bounded by the number of distinct functions, two levels of nodes and the
  * ancestors those levels still need for the recursion check (see {@link AncestorPaths}). The input stream
  * is read to its end but not closed: the caller owns it.
@@ -26,38 +30,35 @@ public final class FlameGraphDecoder {
       .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
       .build();
 
-  private static final String SINGLE = "single";
-  private static final String DOUBLE = "double";
-
   private FlameGraphDecoder() {
   }
 
   /** A {@code /pyroscope/render} answer ({@code metadata.format} "single" or absent). */
   public static DecodedProfile decodeRender(InputStream json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.RENDER)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(false, null), Shape.RENDER);
   }
 
   public static DecodedProfile decodeRender(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.RENDER)[0];
+    return decodeBytes(json, 0, json.length, false, null, Shape.RENDER);
   }
 
   /** As {@link #decodeRender(byte[])}, also collecting caller -> callee edges ({@link DecodedProfile#calls()}). */
   public static DecodedProfile decodeRenderWithCalls(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, null), Shape.RENDER)[0];
+    return decodeBytes(json, 0, json.length, true, null, Shape.RENDER);
   }
 
   /** As {@link #decodeConnect(byte[])}, also collecting caller -> callee edges. */
   public static DecodedProfile decodeConnectWithCalls(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, null), Shape.CONNECT)[0];
+    return decodeBytes(json, 0, json.length, true, null, Shape.CONNECT);
   }
 
   /** A Connect {@code SelectMergeStacktraces} answer. */
   public static DecodedProfile decodeConnect(InputStream json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.CONNECT)[0];
+    return decode(() -> JSON.createParser(json), new DecodeSession(false, null), Shape.CONNECT);
   }
 
   public static DecodedProfile decodeConnect(byte[] json) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE), Shape.CONNECT)[0];
+    return decodeBytes(json, 0, json.length, false, null, Shape.CONNECT);
   }
 
   /**
@@ -65,53 +66,59 @@ public final class FlameGraphDecoder {
    * deciding which frames are application code. Same single pass; memory grows by the edges kept (bounded).
    */
   public static DecodedProfile decodeRender(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, false, appFrames), Shape.RENDER)[0];
+    return decodeBytes(json, 0, json.length, false, appFrames, Shape.RENDER);
   }
 
   /**
    * A render answer with both the caller -> callee edges ({@link DecodedProfile#calls()}) and, when
-   * {@code appFrames} is not null, the caller edges of call sites: what the Profile Data SOR decodes.
+   * {@code appFrames} is not null, the caller edges of call sites.
    */
   public static DecodedProfile decodeRenderWithCalls(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, appFrames), Shape.RENDER)[0];
+    return decodeBytes(json, 0, json.length, true, appFrames, Shape.RENDER);
   }
 
   /** A Connect answer with caller -> callee edges and (appFrames not null) call sites. */
   public static DecodedProfile decodeConnectWithCalls(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, true, appFrames), Shape.CONNECT)[0];
+    return decodeBytes(json, 0, json.length, true, appFrames, Shape.CONNECT);
   }
 
   /** A Connect answer with caller edges; see {@link #decodeRender(byte[], AppFrames)}. */
   public static DecodedProfile decodeConnect(byte[] json, AppFrames appFrames) {
-    return decode(() -> JSON.createParser(json), new DecodeSession(1, SINGLE, false, appFrames), Shape.CONNECT)[0];
+    return decodeBytes(json, 0, json.length, false, appFrames, Shape.CONNECT);
   }
 
-  /** A render-diff answer with caller edges on both sides. */
-  public static DecodedDiff decodeRenderDiff(byte[] json, AppFrames appFrames) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE, false, appFrames), Shape.RENDER));
+  /**
+   * A render answer held in {@code json[offset, offset + length)} (a network buffer's backing array, read in
+   * place), with caller -> callee edges when {@code withCalls} and call sites when {@code appFrames} is not null.
+   */
+  public static DecodedProfile decodeRender(byte[] json, int offset, int length, boolean withCalls,
+      AppFrames appFrames) {
+    checkRange(json, offset, length);
+    return decodeBytes(json, offset, length, withCalls, appFrames, Shape.RENDER);
   }
 
-  /** A Connect diff answer with caller edges on both sides. */
-  public static DecodedDiff decodeConnectDiff(byte[] json, AppFrames appFrames) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE, false, appFrames), Shape.CONNECT));
+  /** A Connect answer held in {@code json[offset, offset + length)}, read in place; see the render variant. */
+  public static DecodedProfile decodeConnect(byte[] json, int offset, int length, boolean withCalls,
+      AppFrames appFrames) {
+    checkRange(json, offset, length);
+    return decodeBytes(json, offset, length, withCalls, appFrames, Shape.CONNECT);
   }
 
-  /** A {@code /pyroscope/render-diff} answer ({@code metadata.format} "double", 7 numbers per node). */
-  public static DecodedDiff decodeRenderDiff(InputStream json) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE), Shape.RENDER));
+  /** A render answer read from a stream, with what {@code withCalls} and {@code appFrames} ask for. */
+  public static DecodedProfile decodeRender(InputStream json, boolean withCalls, AppFrames appFrames) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(withCalls, appFrames), Shape.RENDER);
   }
 
-  public static DecodedDiff decodeRenderDiff(byte[] json) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE), Shape.RENDER));
+  /** A Connect answer read from a stream, with what {@code withCalls} and {@code appFrames} ask for. */
+  public static DecodedProfile decodeConnect(InputStream json, boolean withCalls, AppFrames appFrames) {
+    return decode(() -> JSON.createParser(json), new DecodeSession(withCalls, appFrames), Shape.CONNECT);
   }
 
-  /** A Connect {@code Diff} answer (7 numbers per node). */
-  public static DecodedDiff decodeConnectDiff(InputStream json) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE), Shape.CONNECT));
-  }
-
-  public static DecodedDiff decodeConnectDiff(byte[] json) {
-    return diffOf(decode(() -> JSON.createParser(json), new DecodeSession(2, DOUBLE), Shape.CONNECT));
+  private static void checkRange(byte[] json, int offset, int length) {
+    if (offset < 0 || length < 0 || offset > json.length - length) {
+      throw new IndexOutOfBoundsException("range [" + offset + ", " + offset + " + " + length + ") of "
+          + json.length + " bytes");
+    }
   }
 
   private enum Shape {
@@ -124,11 +131,24 @@ public final class FlameGraphDecoder {
     JsonParser open() throws IOException;
   }
 
-  private static DecodedDiff diffOf(DecodedProfile[] sides) {
-    return DecodedDiff.of(sides[0], sides[1]);
+  /**
+   * Bytes in memory: the {@link ByteReader} first; when it gives up (malformed or unusual input), the Jackson
+   * readers decode the same bytes and give the answer or the error message.
+   */
+  private static DecodedProfile decodeBytes(byte[] json, int offset, int length, boolean withCalls,
+      AppFrames appFrames, Shape shape) {
+    DecodeSession fast = new DecodeSession(withCalls, appFrames);
+    if (ByteReader.read(json, offset, length, shape == Shape.CONNECT, fast)) {
+      try {
+        return fast.finish();
+      } catch (ProfileFormatException e) {
+        // The Jackson path below meets the same problem and reports it with its context.
+      }
+    }
+    return decode(() -> JSON.createParser(json, offset, length), new DecodeSession(withCalls, appFrames), shape);
   }
 
-  private static DecodedProfile[] decode(ParserSource source, DecodeSession session, Shape shape) {
+  private static DecodedProfile decode(ParserSource source, DecodeSession session, Shape shape) {
     try (JsonParser p = source.open()) {
       if (shape == Shape.RENDER) {
         RenderReader.read(p, session);

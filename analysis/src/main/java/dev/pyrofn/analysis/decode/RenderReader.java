@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Reads a {@code /pyroscope/render} or {@code /pyroscope/render-diff} answer:
+ * Reads a {@code /pyroscope/render} answer:
  * {@code {"flamebearer": {"names", "levels": [[...], ...], "numTicks", ...}, "metadata": {"format", "units",
  * "sampleRate", ...}, ...}}. Fields may come in any order; fields it does not need are skipped unread.
  */

@@ -16,14 +16,14 @@ class AncestorFrontierTest {
   @Test
   void retainsAFrontierFarSmallerThanTheTree() {
     NameTable names = namesOf();
-    LevelWalker walker = new LevelWalker(names, 1);
+    LevelWalker walker = new LevelWalker(names);
 
     feedCaterpillar(walker);
 
     int nodes = 1 + DEPTH * (LEAVES_PER_LEVEL + 1);
     assertThat(walker.nodeCount()).isEqualTo(nodes);
     assertThat(walker.retainedCells()).isLessThan(nodes / 4);
-    SideTotals totals = walker.side(0);
+    FunctionSums totals = walker.sums();
     FunctionStat spine = totals.toTable(names).find("spine").orElseThrow();
     assertThat(spine.total()).as("recursion counted once: only the outermost spine node")
         .isEqualTo(totals.rootTotal() - LEAVES_PER_LEVEL);

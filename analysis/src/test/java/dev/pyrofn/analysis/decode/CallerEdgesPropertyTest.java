@@ -30,7 +30,7 @@ class CallerEdgesPropertyTest {
   void singleProfilesCollectTheNaiveEdgesInBothFormats() {
     for (int seed = 0; seed < 300; seed++) {
       Random random = new Random(seed);
-      TreeNode tree = randomTree(random, 1);
+      TreeNode tree = randomTree(random);
       FlameGraphJson writer = FlameGraphJson.randomWriter(seed);
       String context = "seed " + seed + " " + writer;
       DecodedProfile render = FlameGraphDecoder.decodeRender(writer.render(tree, "samples", 100), APP);
@@ -38,18 +38,6 @@ class CallerEdgesPropertyTest {
       Map<String, List<Long>> expected = naive(tree, 0);
       assertThat(actual(render.callSites())).as(context).isEqualTo(expected);
       assertThat(actual(connect.callSites())).as(context).isEqualTo(expected);
-    }
-  }
-
-  @Test
-  void diffsCollectEdgesPerSide() {
-    for (int seed = 0; seed < 200; seed++) {
-      Random random = new Random(seed);
-      TreeNode tree = randomTree(random, 2);
-      FlameGraphJson writer = FlameGraphJson.randomWriter(seed);
-      DecodedDiff diff = FlameGraphDecoder.decodeConnectDiff(writer.connect(tree), APP);
-      assertThat(actual(diff.left().callSites())).as("seed " + seed).isEqualTo(naive(tree, 0));
-      assertThat(actual(diff.right().callSites())).as("seed " + seed).isEqualTo(naive(tree, 1));
     }
   }
 
@@ -118,31 +106,28 @@ class CallerEdgesPropertyTest {
     return CallerEdge.NO_CALLER;
   }
 
-  private static TreeNode randomTree(Random random, int sides) {
-    TreeNode root = sides == 1 ? TreeNode.root() : TreeNode.diffRoot();
+  private static TreeNode randomTree(Random random) {
+    TreeNode root = TreeNode.root();
     int children = 1 + random.nextInt(4);
     int[] budget = {1 + random.nextInt(150)};
     for (int i = 0; i < children && budget[0] > 0; i++) {
-      grow(root, random, sides, budget, 1);
+      grow(root, random, budget, 1);
     }
     return root;
   }
 
-  private static void grow(TreeNode parent, Random random, int sides, int[] budget, int depth) {
+  private static void grow(TreeNode parent, Random random, int[] budget, int depth) {
     budget[0]--;
-    long left = random.nextInt(4);
-    long right = sides == 2 ? random.nextInt(4) : 0;
+    long self = random.nextInt(4);
     String name = NAMES[random.nextInt(NAMES.length)];
-    TreeNode node = sides == 1 ? TreeNode.node(name, left) : TreeNode.diff(name, left, right);
+    TreeNode node = TreeNode.node(name, self);
     parent.add(node);
     int children = depth >= 10 ? 0 : random.nextInt(3);
     for (int i = 0; i < children && budget[0] > 0; i++) {
-      grow(node, random, sides, budget, depth + 1);
+      grow(node, random, budget, depth + 1);
     }
-    for (int s = 0; s < sides; s++) {
-      if (node.total(s) == 0) {
-        node.self[s] = 1;
-      }
+    if (node.total(0) == 0) {
+      node.self[0] = 1;
     }
   }
 }

@@ -1,7 +1,5 @@
 package dev.pyrofn.analysis.decode;
 
-import static dev.pyrofn.analysis.decode.TreeNode.diff;
-import static dev.pyrofn.analysis.decode.TreeNode.diffRoot;
 import static dev.pyrofn.analysis.decode.TreeNode.node;
 import static dev.pyrofn.analysis.decode.TreeNode.root;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,37 +114,6 @@ class FlameGraphDecoderTest {
   }
 
   @Test
-  void decodesADiffWithZeroWidthNodesPerSide() throws IOException {
-    DecodedDiff diff = FlameGraphDecoder.decodeConnectDiff(resource("connect-diff-zero-width.json"));
-
-    assertThat(diff.left().total()).isEqualTo(15);
-    assertThat(diff.left().table().functions())
-        .extracting(FunctionStat::name, FunctionStat::self, FunctionStat::total)
-        .containsExactly(tuple("slow", 6L, 6L), tuple("poll", 5L, 5L), tuple("gone", 4L, 4L),
-            tuple("main", 0L, 10L), tuple("idle", 0L, 5L));
-    assertThat(diff.right().total()).isEqualTo(20);
-    assertThat(diff.right().table().functions())
-        .extracting(FunctionStat::name, FunctionStat::self, FunctionStat::total)
-        .containsExactly(tuple("slow", 10L, 10L), tuple("new", 8L, 8L), tuple("main", 2L, 20L));
-    assertThat(diff.right().table().find("slow").orElseThrow().selfPercent()).isCloseTo(50.0, within(1e-9));
-    assertThat(diff.left().nodeCount()).isEqualTo(7);
-  }
-
-  @Test
-  void decodesARenderDiffAndItsMetadata() {
-    TreeNode tree = diffRoot(diff("main", 0, 0, diff("old", 3, 0), diff("new", 0, 5)), diff("gc", 1, 1));
-
-    DecodedDiff diff = FlameGraphDecoder.decodeRenderDiff(FlameGraphJson.writer().render(tree, "samples", 100));
-
-    assertThat(diff.left().table().functions()).extracting(FunctionStat::name).containsExactly("old", "gc", "main");
-    assertThat(diff.right().table().functions()).extracting(FunctionStat::name).containsExactly("new", "gc", "main");
-    assertThat(diff.left().table().find("gc").orElseThrow().selfPercent()).isCloseTo(25.0, within(1e-9));
-    assertThat(diff.right().table().find("gc").orElseThrow().selfPercent()).isCloseTo(100.0 / 6, within(1e-9));
-    assertThat(diff.right().units()).isEqualTo("samples");
-    assertThat(diff.right().sampleRate()).isEqualTo(100);
-  }
-
-  @Test
   void prefersMetadataOverFlamebearerForUnitsWhateverTheOrder() {
     String flamebearer = "\"flamebearer\": {\"names\": [\"total\", \"f\"], \"levels\": [[0, 2, 0, 0], [0, 2, 2, 1]],"
         + " \"units\": \"objects\", \"sampleRate\": 7}";
@@ -178,7 +145,6 @@ class FlameGraphDecoderTest {
         "{\"flamegraph\": {\"names\": [\"total\"], \"levels\": []}}", "{\"flamegraph\": {\"levels\": [{}]}}"};
     for (String json : connect) {
       assertThat(FlameGraphDecoder.decodeConnect(utf8(json)).table().isEmpty()).as(json).isTrue();
-      assertThat(FlameGraphDecoder.decodeConnectDiff(utf8(json)).right().table().size()).as(json).isZero();
     }
     String render = "{\"flamebearer\": {\"names\": [], \"levels\": [], \"numTicks\": 0, \"maxSelf\": 0},"
         + " \"metadata\": {\"format\": \"single\", \"units\": \"samples\", \"sampleRate\": 100}}";

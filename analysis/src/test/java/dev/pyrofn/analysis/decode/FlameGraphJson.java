@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Writes a {@link TreeNode} tree in Pyroscope's wire formats (render, render-diff, Connect, Connect diff),
+ * Writes a {@link TreeNode} tree in Pyroscope's wire formats (render and Connect),
  * with knobs for what the decoder must tolerate: names after levels, a name string at several indexes,
  * int64 as strings or numbers, self value placed before children (gaps), unknown fields.
  */
@@ -155,14 +155,9 @@ final class FlameGraphJson {
   }
 
   private void writeRender(JsonGenerator g, TreeNode root, String units, long sampleRate) throws IOException {
-    boolean diff = root.sides() == 2;
     g.writeStartObject();
-    if (diff) {
-      g.writeNumberField("leftTicks", root.total(0));
-      g.writeNumberField("rightTicks", root.total(1));
-    }
     if (metadataFirst) {
-      writeMetadata(g, diff, units, sampleRate);
+      writeMetadata(g, units, sampleRate);
     }
     g.writeObjectFieldStart("flamebearer");
     List<String> names = new ArrayList<>();
@@ -179,14 +174,14 @@ final class FlameGraphJson {
       g.writeEndArray();
     }
     g.writeEndArray();
-    g.writeNumberField("numTicks", diff ? root.total(0) + root.total(1) : root.total(0));
+    g.writeNumberField("numTicks", root.total(0));
     g.writeNumberField("maxSelf", 0);
     if (namesLast) {
       writeNames(g, names);
     }
     g.writeEndObject();
     if (!metadataFirst) {
-      writeMetadata(g, diff, units, sampleRate);
+      writeMetadata(g, units, sampleRate);
     }
     if (unknownFields) {
       g.writeObjectFieldStart("timeline");
@@ -200,9 +195,9 @@ final class FlameGraphJson {
     g.writeEndObject();
   }
 
-  private void writeMetadata(JsonGenerator g, boolean diff, String units, long sampleRate) throws IOException {
+  private void writeMetadata(JsonGenerator g, String units, long sampleRate) throws IOException {
     g.writeObjectFieldStart("metadata");
-    g.writeStringField("format", diff ? "double" : "single");
+    g.writeStringField("format", "single");
     if (units != null) {
       g.writeStringField("units", units);
     }
@@ -214,7 +209,6 @@ final class FlameGraphJson {
   }
 
   private void writeConnect(JsonGenerator g, TreeNode root) throws IOException {
-    boolean diff = root.sides() == 2;
     g.writeStartObject();
     g.writeObjectFieldStart("flamegraph");
     List<String> names = new ArrayList<>();
@@ -238,11 +232,7 @@ final class FlameGraphJson {
       g.writeEndObject();
     }
     g.writeEndArray();
-    writeInt64Field(g, "total", diff ? root.total(0) + root.total(1) : root.total(0));
-    if (diff) {
-      writeInt64Field(g, "leftTicks", root.total(0));
-      writeInt64Field(g, "rightTicks", root.total(1));
-    }
+    writeInt64Field(g, "total", root.total(0));
     if (namesLast) {
       writeNames(g, names);
     }

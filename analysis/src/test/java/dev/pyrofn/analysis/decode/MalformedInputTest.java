@@ -12,8 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MalformedInputTest {
   private static final String RENDER = "render";
   private static final String CONNECT = "connect";
-  private static final String RENDER_DIFF = "render-diff";
-  private static final String CONNECT_DIFF = "connect-diff";
 
   static Stream<Arguments> malformed() {
     return Stream.of(
@@ -33,9 +31,6 @@ class MalformedInputTest {
             "flamebearer.names: expected a string, found an integer"),
         Arguments.of(CONNECT, "{\"flamegraph\": {\"names\": [\"total\", null]}}", "a name is null"),
         Arguments.of(RENDER, render("[0, 10, 0, 0], [0, 10, 10]"), "levels[1]: length is not a multiple of 4"),
-        Arguments.of(RENDER_DIFF, render("[0, 10, 0, 0]"), "levels[0]: length is not a multiple of 7"),
-        Arguments.of(CONNECT_DIFF, "{\"flamegraph\": {\"names\": [\"total\"], \"levels\": [{\"values\": "
-            + "[\"0\", \"1\", \"0\", \"0\", \"1\", \"0\", \"0\", \"0\"]}]}}", "not a multiple of 7"),
         Arguments.of(RENDER, render("[0, 10, 0, 0], [0, 10, 10, 9]"), "levels[1]: name index 9 is out of range"),
         Arguments.of(CONNECT, "{\"flamegraph\": {\"levels\": [{\"values\": [0, 1, 1, 2]}], \"names\": [\"total\"]}}",
             "name index 2 is out of range"),
@@ -59,7 +54,6 @@ class MalformedInputTest {
         Arguments.of(RENDER, "{\"flamegraph\": {}}", "this is a Connect answer"),
         Arguments.of(CONNECT, "{\"flamebearer\": {}}", "this is a render answer"),
         Arguments.of(RENDER, "{\"metadata\": {\"format\": \"double\"}}", "metadata.format is \"double\""),
-        Arguments.of(RENDER_DIFF, "{\"metadata\": {\"format\": \"single\"}}", "decode it as a single profile"),
         Arguments.of(RENDER, "{\"metadata\": {\"sampleRate\": -100}}", "sampleRate: negative value"),
         Arguments.of(RENDER, "{\"metadata\": {\"units\": 5}}", "metadata.units: expected a string"));
   }
@@ -84,10 +78,6 @@ class MalformedInputTest {
         return FlameGraphDecoder::decodeRender;
       case CONNECT:
         return FlameGraphDecoder::decodeConnect;
-      case RENDER_DIFF:
-        return FlameGraphDecoder::decodeRenderDiff;
-      case CONNECT_DIFF:
-        return FlameGraphDecoder::decodeConnectDiff;
       default:
         throw new IllegalArgumentException(kind);
     }

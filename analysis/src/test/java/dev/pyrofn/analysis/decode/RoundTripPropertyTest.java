@@ -6,7 +6,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random trees (recursion, shared names, zero-width diff sides, awkward names) are written in every wire
+ * Random trees (recursion, shared names, awkward names) are written in every wire
  * format with random writer options, decoded, and compared with {@link NaiveTable}'s recursive walk.
  */
 class RoundTripPropertyTest {
@@ -19,7 +19,7 @@ class RoundTripPropertyTest {
   void singleProfilesDecodeToTheNaiveTableInBothFormats() {
     for (int seed = 0; seed < TREES; seed++) {
       Random random = new Random(seed);
-      TreeNode tree = randomTree(random, 1);
+      TreeNode tree = randomTree(random);
       FlameGraphJson writer = FlameGraphJson.randomWriter(seed);
       String context = "seed " + seed + " " + writer;
 
@@ -30,26 +30,6 @@ class RoundTripPropertyTest {
       assertThat(NaiveTable.actual(connect.table())).as(context).isEqualTo(NaiveTable.expected(tree, 0));
       assertThat(render.total()).as(context).isEqualTo(tree.total(0));
       assertThat(connect.total()).as(context).isEqualTo(tree.total(0));
-    }
-  }
-
-  @Test
-  void diffsDecodeEachSideToTheNaiveTableInBothFormats() {
-    for (int seed = 0; seed < TREES; seed++) {
-      Random random = new Random(seed);
-      TreeNode tree = randomTree(random, 2);
-      FlameGraphJson writer = FlameGraphJson.randomWriter(seed);
-      String context = "seed " + seed + " " + writer;
-
-      DecodedDiff render = FlameGraphDecoder.decodeRenderDiff(writer.render(tree, "samples", 100));
-      DecodedDiff connect = FlameGraphDecoder.decodeConnectDiff(writer.connect(tree));
-
-      for (DecodedDiff diff : new DecodedDiff[] {render, connect}) {
-        assertThat(NaiveTable.actual(diff.left().table())).as(context).isEqualTo(NaiveTable.expected(tree, 0));
-        assertThat(NaiveTable.actual(diff.right().table())).as(context).isEqualTo(NaiveTable.expected(tree, 1));
-        assertThat(diff.left().total()).as(context).isEqualTo(tree.total(0));
-        assertThat(diff.right().total()).as(context).isEqualTo(tree.total(1));
-      }
     }
   }
 
@@ -85,43 +65,30 @@ class RoundTripPropertyTest {
   }
 
   /** Up to ~200 nodes, depth up to 12, names drawn from a small pool so recursion and sharing are common. */
-  private static TreeNode randomTree(Random random, int sides) {
-    TreeNode root = sides == 1 ? TreeNode.root() : TreeNode.diffRoot();
+  private static TreeNode randomTree(Random random) {
+    TreeNode root = TreeNode.root();
     int budget = 1 + random.nextInt(200);
     int children = 1 + random.nextInt(4);
     for (int i = 0; i < children && budget > 0; i++) {
-      budget = grow(root, random, sides, budget, 1, new boolean[] {true, true});
+      budget = grow(root, random, budget, 1);
     }
     return root;
   }
 
-  /** Adds one random subtree under {@code parent}; {@code alive[s]} false means the parent is absent on side s. */
-  private static int grow(TreeNode parent, Random random, int sides, int budget, int depth, boolean[] alive) {
-    boolean[] mine = alive.clone();
-    if (sides == 2 && mine[0] && mine[1] && random.nextInt(5) == 0) {
-      mine[random.nextInt(2)] = false;
-    }
-    long left = mine[0] ? random.nextInt(4) : 0;
-    long right = sides == 2 && mine[1] ? random.nextInt(4) : 0;
-    TreeNode node = sides == 1
-        ? TreeNode.node(NAMES[random.nextInt(NAMES.length)], left)
-        : TreeNode.diff(NAMES[random.nextInt(NAMES.length)], left, right);
+  /** Adds one random subtree under {@code parent}. */
+  private static int grow(TreeNode parent, Random random, int budget, int depth) {
+    long self = random.nextInt(4);
+    TreeNode node = TreeNode.node(NAMES[random.nextInt(NAMES.length)], self);
     parent.add(node);
     int remaining = budget - 1;
     int children = depth >= 12 ? 0 : random.nextInt(depth < 3 ? 4 : 3);
     for (int i = 0; i < children && remaining > 0; i++) {
-      remaining = grow(node, random, sides, remaining, depth + 1, mine);
+      remaining = grow(node, random, remaining, depth + 1);
     }
-    ensurePresent(node, mine);
+    // Pyroscope only emits nodes with a value.
+    if (node.total(0) == 0) {
+      node.self[0] = 1;
+    }
     return remaining;
-  }
-
-  /** Pyroscope only emits nodes with a value: give a node with no value on its live sides some self. */
-  private static void ensurePresent(TreeNode node, boolean[] alive) {
-    for (int s = 0; s < node.sides(); s++) {
-      if (alive[s] && node.total(s) == 0) {
-        node.self[s] = 1;
-      }
-    }
   }
 }

@@ -22,20 +22,9 @@ final class TreeNode {
     return n;
   }
 
-  /** A node of a diff: self on the left (baseline) and right side. */
-  static TreeNode diff(String name, long selfLeft, long selfRight, TreeNode... children) {
-    TreeNode n = new TreeNode(name, new long[] {selfLeft, selfRight});
-    n.children.addAll(Arrays.asList(children));
-    return n;
-  }
-
   /** The root of a single profile: named "total", as Pyroscope names it. */
   static TreeNode root(TreeNode... children) {
     return node("total", 0, children);
-  }
-
-  static TreeNode diffRoot(TreeNode... children) {
-    return diff("total", 0, 0, children);
   }
 
   int sides() {

@@ -62,7 +62,7 @@ final class ProfileRoutes {
     ProfileType type = profileType(ctx);
     int limit = Params.integer(ctx, "limit", DEFAULT_DIFF_LIMIT, 1, MAX_DIFF_LIMIT);
     int callerLimit = Params.integer(ctx, "callerLimit", DEFAULT_CALLER_LIMIT, 1, MAX_CALLER_LIMIT);
-    ProfileQuery current = withCallSites(ctx, ProfileQuery.of(app, type, windows.current(ctx)));
+    ProfileQuery current = withCallSites(ctx, ProfileQuery.of(app, type, windows.current(ctx))).withCalls();
     ProfileQuery baseline = current.over(windows.baseline(ctx, current.window()));
     Future<ProfileSnapshot> base = service.profile(baseline);
     Future<ProfileSnapshot> now = service.profile(current);

@@ -41,6 +41,36 @@ class ProfileCacheTest {
   }
 
   @Test
+  void aRicherEntryServesAPoorerRequestButNotTheOtherWayRound() {
+    ProfileCache<String, String> cache = cache(15_000, 10);
+
+    assertThat(cache.get("rich", loader("with edges")).result()).isEqualTo("with edges");
+    assertThat(cache.get("poor", "rich", loader("plain")).result()).isEqualTo("with edges");
+    assertThat(cache.get("other-poor", "other-rich", loader("plain")).result()).isEqualTo("plain");
+    assertThat(cache.get("other-rich", loader("with edges")).result()).isEqualTo("with edges");
+
+    assertThat(loads).hasValue(3);
+    assertThat(outcomes).containsExactly(ProfileCache.Outcome.MISS, ProfileCache.Outcome.HIT,
+        ProfileCache.Outcome.MISS, ProfileCache.Outcome.MISS);
+  }
+
+  @Test
+  void resultsAreBoundedByWeightAndTooHeavyOnesAreNotKept() {
+    ProfileCache<String, String> cache = new ProfileCache<>(15_000, 10, String::length, 10, now::get,
+        outcomes::add);
+
+    cache.get("a", loader("aaaa"));
+    cache.get("b", loader("bbbb"));
+    cache.get("c", loader("cccc"));
+    cache.get("huge", loader("hhhhhhhhhhhh"));
+
+    assertThat(cache.size()).isEqualTo(2);
+    assertThat(cache.weight()).isEqualTo(8);
+    assertThat(cache.get("a", loader("again")).result()).as("least recently used, evicted").isEqualTo("again");
+    assertThat(cache.get("huge", loader("hhhhhhhhhhhh!")).result()).isEqualTo("hhhhhhhhhhhh!");
+  }
+
+  @Test
   void aSecondCallerWhileLoadingGetsTheSameFuture() {
     ProfileCache<String, String> cache = cache(15_000, 10);
     Promise<String> upstream = Promise.promise();

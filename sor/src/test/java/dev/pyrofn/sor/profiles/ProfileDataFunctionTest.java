@@ -347,6 +347,32 @@ class ProfileDataFunctionTest {
   }
 
   @Test
+  void aPlainProfileIsDecodedWithoutCallEdgesAndADiffWithThemFromTheSameAnswer() {
+    ok("/profiles/checkout");
+
+    assertThat(decodes("false")).isEqualTo(1);
+    assertThat(decodes("true")).isZero();
+
+    JsonObject diff = ok("/profiles/checkout/diff");
+
+    assertThat(diff.getJsonObject("current").getJsonArray("calls")).isNotEmpty();
+    assertThat(decodes("true")).as("both sides of the diff, with edges").isEqualTo(2);
+    assertThat(decodes("false")).isEqualTo(1);
+    assertThat(stub.requests(PyroscopeStub.SELECT_MERGE)).as("the current side's answer was kept").hasSize(2);
+  }
+
+  @Test
+  void aDiffsProfilesAlsoServeThePlainProfileOfTheSameWindow() {
+    JsonObject diff = ok("/profiles/checkout/diff");
+    JsonObject plain = ok("/profiles/checkout");
+
+    assertThat(plain.getLong("totalSamples")).isEqualTo(diff.getJsonObject("current").getLong("totalSamples"));
+    assertThat(plain.getJsonArray("functions")).hasSize(4);
+    assertThat(decodes("false")).as("served by the entry with edges").isZero();
+    assertThat(stub.requests(PyroscopeStub.SELECT_MERGE)).hasSize(2);
+  }
+
+  @Test
   void appsListsServiceNamesSorted() {
     stub.answerSample(PyroscopeStub.LABEL_VALUES, "label-values.json");
 
@@ -518,6 +544,13 @@ class ProfileDataFunctionTest {
       }
     }
     throw new AssertionError("cache never counted " + count + " " + outcome);
+  }
+
+  /** Decodes counted by the function's timer, with ({@code "true"}) or without caller -> callee edges. */
+  private long decodes(String calls) {
+    Pattern line = Pattern.compile("pyrofn_profile_decode_seconds_count\\{calls=\"" + calls + "\"[^}]*} ([0-9.]+)");
+    Matcher matcher = line.matcher(http.get("/metrics").bodyAsString());
+    return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
   }
 
   private static <T> T await(Future<T> future) {

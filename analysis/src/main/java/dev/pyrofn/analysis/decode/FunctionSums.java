@@ -3,20 +3,19 @@ package dev.pyrofn.analysis.decode;
 import dev.pyrofn.analysis.profile.FunctionTable;
 
 /**
- * Per-function sums for one side of a flame graph (a single profile has one side, a diff two), indexed by
- * function id so the heap stays proportional to the number of distinct functions.
+ * Per-function sums of a flame graph, indexed by function id so the heap stays proportional to the number of
+ * distinct functions.
  */
-final class SideTotals {
+final class FunctionSums {
   // sums[2*id]: sum of self over every node named id.
   // sums[2*id + 1]: sum of total over nodes named id that have no ancestor named id (recursion counted once).
   // Side by side so one node touches one cache line: with 100k names the sums do not fit in the cache.
-  // A function is present on this side when that total is positive: a node with a non-zero total either has no
-  // ancestor of its name (and is counted) or lies inside one that does and is at least as wide (zero-width diff
-  // nodes do not count).
+  // A function is present when that total is positive: a node with a non-zero total either has no ancestor of its
+  // name (and is counted) or lies inside one that does and is at least as wide.
   private final long[] sums;
   private long rootTotal;
 
-  SideTotals(int functionCount) {
+  FunctionSums(int functionCount) {
     this.sums = new long[functionCount * 2];
   }
 
@@ -35,7 +34,7 @@ final class SideTotals {
     return rootTotal;
   }
 
-  /** The function table of the functions present on this side, ranked when a reader asks. */
+  /** The function table of the functions present, ranked when a reader asks. */
   FunctionTable toTable(NameTable names) {
     int count = 0;
     for (int id = 0; id < sums.length / 2; id++) {
