@@ -31,8 +31,8 @@ final class AncestorPaths {
   static final int MIN_COMPACTION = 4096;
   private static final int WALK_LIMIT = 64;
 
-  private final IntPages slots = new IntPages();
-  private final IntPages remap = new IntPages();
+  private final IntPages slots;
+  private final IntPages remap;
   private int size;
   private int liveAfterCompaction;
   // The page that holds cell "size", so appending (once per node) skips the page lookup; valid below tailEnd.
@@ -50,6 +50,16 @@ final class AncestorPaths {
 
   /** {@code minCompaction}: cells held before a compaction is considered (memory may reach that many). */
   AncestorPaths(int functionCount, int minCompaction) {
+    this(functionCount, minCompaction, new IntPages(), new IntPages());
+  }
+
+  /**
+   * As above, over pages that may hold another decode's stale cells ({@link DecodeScratch}): only cells below
+   * {@link #size()} are ever read, and the compaction map is filled before it is read.
+   */
+  AncestorPaths(int functionCount, int minCompaction, IntPages slots, IntPages remap) {
+    this.slots = slots;
+    this.remap = remap;
     this.onPath = new int[functionCount];
     this.minCompaction = Math.max(minCompaction, MIN_COMPACTION);
   }
@@ -70,10 +80,13 @@ final class AncestorPaths {
     // a short path; the loaded path keeps the cost bounded per level on deep graphs.
     int c = cell;
     for (int step = 0; step < WALK_LIMIT && c != NO_CELL; step++) {
-      if (nameOf(c) == id) {
+      // A cell's two slots are on one page: one page lookup per step.
+      int[] page = slots.existingPage(2 * c);
+      int offset = IntPages.offsetOf(2 * c);
+      if (page[offset] == id) {
         return true;
       }
-      c = parentOf(c);
+      c = page[offset + 1];
     }
     if (c == NO_CELL) {
       return false;
@@ -100,13 +113,22 @@ final class AncestorPaths {
     }
     load(NO_CELL, -1);
     markAncestors(cells, count);
+    // Page by page, no per-slot page lookup: every page below "size" exists (fill and append created them), and
+    // a cell moves only down (kept <= c), after its slots were read.
     int kept = 0;
     for (int c = 0; c < size; c++) {
-      if (remap.get(c) >= 0) {
-        remap.set(c, kept);
-        int parent = parentOf(c);
-        slots.set(2 * kept, nameOf(c));
-        slots.set(2 * kept + 1, parent == NO_CELL ? NO_CELL : remap.get(parent));
+      int[] marks = remap.existingPage(c);
+      int mark = IntPages.offsetOf(c);
+      if (marks[mark] >= 0) {
+        marks[mark] = kept;
+        int[] from = slots.existingPage(2 * c);
+        int fromOffset = IntPages.offsetOf(2 * c);
+        int name = from[fromOffset];
+        int parent = from[fromOffset + 1];
+        int[] to = slots.existingPage(2 * kept);
+        int toOffset = IntPages.offsetOf(2 * kept);
+        to[toOffset] = name;
+        to[toOffset + 1] = parent == NO_CELL ? NO_CELL : remap.get(parent);
         kept++;
       }
     }
@@ -121,8 +143,15 @@ final class AncestorPaths {
   private void markAncestors(int[] cells, int count) {
     remap.fill(size, -1);
     for (int i = 0; i < count; i++) {
-      for (int c = cells[i]; c != NO_CELL && remap.get(c) < 0; c = parentOf(c)) {
-        remap.set(c, 0);
+      int c = cells[i];
+      while (c != NO_CELL) {
+        int[] marks = remap.existingPage(c);
+        int mark = IntPages.offsetOf(c);
+        if (marks[mark] >= 0) {
+          break;
+        }
+        marks[mark] = 0;
+        c = slots.existingPage(2 * c)[IntPages.offsetOf(2 * c) + 1];
       }
     }
   }

@@ -64,7 +64,7 @@ final class DecodeSession {
   /** Where the numbers of {@code levels} go: straight into the walk, or into a buffer until names arrive. */
   LevelSink levelSink() {
     if (names != null) {
-      walker = new LevelWalker(names, withCalls, appFrames);
+      walker = new LevelWalker(names, withCalls, appFrames, DecodeScratch.take());
       return walker;
     }
     buffer = new LevelBuffer();
@@ -101,12 +101,19 @@ final class DecodeSession {
   DecodedProfile finish() {
     checkFormat(format != null ? format : fallbackFormat);
     LevelWalker walked = walk();
-    return walked == null ? DecodedProfile.empty() : profileOf(walked);
+    if (walked == null) {
+      return DecodedProfile.empty();
+    }
+    DecodedProfile profile = profileOf(walked);
+    // Only after a complete decode: a decode that throws leaves its scratch to the garbage collector.
+    walked.release();
+    return profile;
   }
 
   private LevelWalker walk() {
     if (buffer != null) {
-      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, withCalls, appFrames);
+      LevelWalker late = new LevelWalker(names == null ? NameTable.empty() : names, withCalls, appFrames,
+          DecodeScratch.take());
       buffer.replayInto(late);
       return late;
     }

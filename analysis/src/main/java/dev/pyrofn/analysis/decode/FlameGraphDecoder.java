@@ -18,7 +18,8 @@ import java.io.UncheckedIOException;
  * <p>Bytes in memory are read by {@link ByteReader} (plain loops over the bytes, no tokens); streams, and bytes it
  * gives up on, token by token with Jackson's {@link JsonParser}: no tree model, no data binding, no copy
  * of the document. Heap use is bounded by the number of distinct functions, two levels of nodes and the
- * ancestors those levels still need for the recursion check (see {@link AncestorPaths}). The input stream
+ * ancestors those levels still need for the recursion check (see {@link AncestorPaths}); the level buffers and
+ * ancestor pages are reused between decodes from a small bounded pool ({@link DecodeScratch}). The input stream
  * is read to its end but not closed: the caller owns it.
  *
  * <p>All methods are thread-safe and throw {@link ProfileFormatException} on malformed input and

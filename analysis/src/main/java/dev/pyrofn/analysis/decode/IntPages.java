@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A growable int array made of fixed 64 KB pages: growing allocates one page and copies nothing, and no page
- * is big enough to be a G1 humongous object. Pages, once allocated, are kept for reuse until the decode ends.
+ * is big enough to be a G1 humongous object. Pages, once allocated, are kept for reuse (see {@link DecodeScratch}).
  */
 final class IntPages {
   private static final int PAGE_BITS = 14;
@@ -20,6 +20,11 @@ final class IntPages {
       allocate(page);
     }
     return pages[page];
+  }
+
+  /** The page holding {@code index}, which must have been written (no allocation, no check). */
+  int[] existingPage(int index) {
+    return pages[index >>> PAGE_BITS];
   }
 
   static int offsetOf(int index) {
@@ -47,6 +52,23 @@ final class IntPages {
       }
       Arrays.fill(pages[page], 0, Math.min(PAGE_SIZE, count - start), value);
     }
+  }
+
+  /** Drops the pages past the first {@code maxInts} slots (the pool's bound); the rest stay for reuse. */
+  void trim(int maxInts) {
+    int keep = maxInts >>> PAGE_BITS;
+    for (int page = keep; page < pages.length; page++) {
+      pages[page] = null;
+    }
+  }
+
+  /** Slots held by allocated pages (for tests of the pool's bound). */
+  int allocatedInts() {
+    int count = 0;
+    for (int[] page : pages) {
+      count += page == null ? 0 : page.length;
+    }
+    return count;
   }
 
   private void allocate(int page) {

@@ -29,7 +29,11 @@ final class LevelWalker implements LevelSink {
   static final int DECODE_COMPACTION_FLOOR = 1 << 18;
   private static final int FILTERS = 4;
   // Odd multipliers for Fibonacci-style hashing: the top 6 bits of id * multiplier pick the bit of a filter.
-  private static final int[] HASH_MULTIPLIERS = {0x9E3779B9, 0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2F};
+  // Literals in the code (not an array): a static array's elements are loads for the JIT, not constants.
+  private static final int HASH_0 = 0x9E3779B9;
+  private static final int HASH_1 = 0x85EBCA6B;
+  private static final int HASH_2 = 0xC2B2AE35;
+  private static final int HASH_3 = 0x27D4EB2F;
 
   private final NameTable names;
   private final FunctionSums sums;
@@ -38,6 +42,7 @@ final class LevelWalker implements LevelSink {
   private final byte[] kinds;
   private final CallerEdges edges;
 
+  private final DecodeScratch scratch;
   private final long[] group = new long[GROUP_SIZE];
   private int filled;
   private long previousEnd;
@@ -53,13 +58,15 @@ final class LevelWalker implements LevelSink {
   //                        has no ancestor of that name, which settles the recursion check without touching
   //                        AncestorPaths for most nodes (4 filters: ~2% of nodes on 30-deep paths reach it).
   // "previous*" is the level above, the unprefixed arrays the level being read; they swap at each level end.
-  private long[] previousSpans = new long[INITIAL_WIDTH * 2];
-  private int[] previousCells = new int[INITIAL_WIDTH];
-  private long[] previousMasks = new long[INITIAL_WIDTH * FILTERS];
+  // Taken from (and handed back to) the DecodeScratch: their contents from an earlier decode are never read,
+  // every slot is written before it is read.
+  private long[] previousSpans;
+  private int[] previousCells;
+  private long[] previousMasks;
   private int previousCount;
-  private long[] spans = new long[INITIAL_WIDTH * 2];
-  private int[] cells = new int[INITIAL_WIDTH];
-  private long[] masks = new long[INITIAL_WIDTH * FILTERS];
+  private long[] spans;
+  private int[] cells;
+  private long[] masks;
   private int count;
   private int parentCursor;
   // Call sites only: per node, its function id and the nearest application frame at or above it (a function id,
@@ -77,23 +84,41 @@ final class LevelWalker implements LevelSink {
   private final CallEdges calls;
 
   LevelWalker(NameTable names) {
-    this(names, false, null, AncestorPaths.MIN_COMPACTION);
+    this(names, false, null, AncestorPaths.MIN_COMPACTION, new DecodeScratch());
   }
 
   /**
    * {@code withCalls}: also collect caller -> callee edges (the diff's grouping); {@code appFrames}: null for no
    * call sites, else also collect caller edges classified by it.
    */
-  LevelWalker(NameTable names, boolean withCalls, AppFrames appFrames) {
-    this(names, withCalls, appFrames, DECODE_COMPACTION_FLOOR);
+  LevelWalker(NameTable names, boolean withCalls, AppFrames appFrames, DecodeScratch scratch) {
+    this(names, withCalls, appFrames, DECODE_COMPACTION_FLOOR, scratch);
   }
 
-  /** As above; {@code compactionFloor}: see {@link AncestorPaths#AncestorPaths(int, int)}. */
-  LevelWalker(NameTable names, boolean withCalls, AppFrames appFrames, int compactionFloor) {
+  /**
+   * As above; {@code compactionFloor}: see {@link AncestorPaths#AncestorPaths(int, int)}; {@code scratch}: where
+   * the level buffers and ancestor pages come from, handed back by {@link #release()}.
+   */
+  LevelWalker(NameTable names, boolean withCalls, AppFrames appFrames, int compactionFloor, DecodeScratch scratch) {
     this.calls = withCalls ? new CallEdges(names.functionCount()) : null;
     this.names = names;
     this.sums = new FunctionSums(names.functionCount());
-    this.paths = new AncestorPaths(names.functionCount(), compactionFloor);
+    this.scratch = scratch;
+    this.paths = new AncestorPaths(names.functionCount(), compactionFloor, scratch.cellPages, scratch.remapPages);
+    if (scratch.cells == null) {
+      scratch.spans = new long[INITIAL_WIDTH * 2];
+      scratch.cells = new int[INITIAL_WIDTH];
+      scratch.masks = new long[INITIAL_WIDTH * FILTERS];
+      scratch.previousSpans = new long[INITIAL_WIDTH * 2];
+      scratch.previousCells = new int[INITIAL_WIDTH];
+      scratch.previousMasks = new long[INITIAL_WIDTH * FILTERS];
+    }
+    spans = scratch.spans;
+    cells = scratch.cells;
+    masks = scratch.masks;
+    previousSpans = scratch.previousSpans;
+    previousCells = scratch.previousCells;
+    previousMasks = scratch.previousMasks;
     if (appFrames == null) {
       this.kinds = null;
       this.edges = null;
@@ -130,7 +155,7 @@ final class LevelWalker implements LevelSink {
     group[filled++] = value;
     if (filled == GROUP_SIZE) {
       filled = 0;
-      addNode();
+      addNode(group[0], group[1], group[2], group[3]);
     }
   }
 
@@ -140,11 +165,7 @@ final class LevelWalker implements LevelSink {
       LevelSink.super.acceptNode(dx, total, self, nameIndex);
       return;
     }
-    group[0] = dx;
-    group[1] = total;
-    group[2] = self;
-    group[3] = nameIndex;
-    addNode();
+    addNode(dx, total, self, nameIndex);
   }
 
   @Override
@@ -178,41 +199,70 @@ final class LevelWalker implements LevelSink {
     return paths.size();
   }
 
-  private void addNode() {
-    int id = names.idOf(group[GROUP_SIZE - 1], level);
-    ensureCapacity();
-    decodeSpan();
+  private void addNode(long dx, long total, long self, long nameIndex) {
+    int id = names.idOf(nameIndex, level);
+    if (count == cells.length) {
+      grow();
+    }
+    if ((dx | total | self) < 0 || self > total) {
+      throw invalidNode(dx, total, self);
+    }
+    // All three are non-negative, so a sum overflowed exactly when it came out negative.
+    long start = previousEnd + dx;
+    long end = start + total;
+    if ((start | end) < 0) {
+      throw new ProfileFormatException("levels[" + level + "]: offsets overflow a 64-bit integer",
+          new ArithmeticException("long overflow"));
+    }
+    spans[2 * count] = start;
+    spans[2 * count + 1] = end;
+    previousEnd = end;
     if (level == 0) {
       cells[count] = paths.addRoot();
       Arrays.fill(masks, FILTERS * count, FILTERS * count + FILTERS, 0L);
       if (kinds != null) {
+        ensureCallSiteCapacity();
         ids[count] = -1;
         appAt[count] = CallerEdges.NO_CALLER;
       }
-      sums.addRoot(group[1]);
+      sums.addRoot(total);
     } else {
-      addChild(id, findParent());
+      addChild(id, findParent(start, end), total, self);
     }
     count++;
     nodeCount++;
   }
 
-  private void addChild(int id, int parent) {
+  private void addChild(int id, int parent, long total, long self) {
     int parentCell = previousCells[parent];
-    boolean nested = mayHaveAncestorNamed(parent, id) && paths.pathContains(parentCell, level - 1, id);
+    int from = FILTERS * parent;
+    long mask0 = previousMasks[from];
+    long mask1 = previousMasks[from + 1];
+    long mask2 = previousMasks[from + 2];
+    long mask3 = previousMasks[from + 3];
+    int bit0 = (id * HASH_0) >>> 26;
+    int bit1 = (id * HASH_1) >>> 26;
+    int bit2 = (id * HASH_2) >>> 26;
+    int bit3 = (id * HASH_3) >>> 26;
+    // One branch for the four filters: a name that misses any of them has no ancestor of that name.
+    boolean mayBeNested = ((mask0 >>> bit0) & (mask1 >>> bit1) & (mask2 >>> bit2) & (mask3 >>> bit3) & 1L) != 0;
+    boolean nested = mayBeNested && paths.pathContains(parentCell, level - 1, id);
+    int to = FILTERS * count;
+    masks[to] = mask0 | (1L << bit0);
+    masks[to + 1] = mask1 | (1L << bit1);
+    masks[to + 2] = mask2 | (1L << bit2);
+    masks[to + 3] = mask3 | (1L << bit3);
     cells[count] = paths.addChild(id, parentCell);
-    for (int k = 0; k < FILTERS; k++) {
-      masks[FILTERS * count + k] = previousMasks[FILTERS * parent + k] | bitOf(id, k);
-    }
-    sums.add(id, group[2], group[1], nested);
+    sums.add(id, self, total, nested);
     if (calls != null && !nested) {
       int caller = paths.functionAt(parentCell);
       if (caller >= 0) {
-        calls.add(caller, id, group[1]);
+        calls.add(caller, id, total);
       }
     }
     if (kinds != null) {
-      addCallerEdges(id, parent, nested);
+      ensureCallSiteCapacity();
+      addCallerEdges(id, parent, nested, total, self);
     }
   }
 
@@ -225,15 +275,13 @@ final class LevelWalker implements LevelSink {
    * The nearest application frame strictly above this node is the one at or above its parent; an idle wait
    * hides the callers above it (a pool's parked worker is not called by anyone).
    */
-  private void addCallerEdges(int id, int parent, boolean nested) {
+  private void addCallerEdges(int id, int parent, boolean nested, long total, long self) {
     int above = previousAppAt[parent];
     byte kind = kinds[id];
     int here = kind == APPLICATION ? id : kind == IDLE ? CallerEdges.IDLE : above;
     ids[count] = id;
     appAt[count] = here;
     boolean entry = above >= 0 && previousIds[parent] == above && kind != APPLICATION;
-    long total = group[1];
-    long self = group[2];
     if (!nested && total > 0) {
       edges.addTotal(id, above, total, entry);
     }
@@ -242,63 +290,67 @@ final class LevelWalker implements LevelSink {
     }
   }
 
-  private boolean mayHaveAncestorNamed(int parent, int id) {
-    for (int k = 0; k < FILTERS; k++) {
-      if ((previousMasks[FILTERS * parent + k] & bitOf(id, k)) == 0) {
-        return false;
-      }
+  /** Out of the hot method, which stays small enough to inline. */
+  private ProfileFormatException invalidNode(long dx, long total, long self) {
+    if ((dx | total | self) < 0) {
+      return new ProfileFormatException("levels[" + level + "]: negative value in node " + count);
     }
-    return true;
+    return new ProfileFormatException("levels[" + level + "]: node " + count + " has self " + self
+        + " greater than its total " + total);
   }
 
-  private void decodeSpan() {
-    long dx = group[0];
-    long total = group[1];
-    long self = group[2];
-    if (dx < 0 || total < 0 || self < 0) {
-      throw new ProfileFormatException("levels[" + level + "]: negative value in node " + count);
+  /** The node of the level above whose interval holds [start, end): the cursor only moves right. */
+  private int findParent(long start, long end) {
+    int parent = parentCursor;
+    while (parent < previousCount
+        && !(start >= previousSpans[2 * parent] && end <= previousSpans[2 * parent + 1])) {
+      parent++;
     }
-    if (self > total) {
-      throw new ProfileFormatException("levels[" + level + "]: node " + count + " has self " + self
-          + " greater than its total " + total);
+    if (parent == previousCount) {
+      throw outsideEveryParent();
     }
-    try {
-      long start = Math.addExact(previousEnd, dx);
-      long end = Math.addExact(start, total);
-      spans[2 * count] = start;
-      spans[2 * count + 1] = end;
-      previousEnd = end;
-    } catch (ArithmeticException e) {
-      throw new ProfileFormatException("levels[" + level + "]: offsets overflow a 64-bit integer", e);
+    parentCursor = parent;
+    return parent;
+  }
+
+  private ProfileFormatException outsideEveryParent() {
+    return new ProfileFormatException("levels[" + level + "]: node " + count
+        + " lies outside every node of the level above");
+  }
+
+  private void grow() {
+    int capacity = count * 2;
+    cells = Arrays.copyOf(cells, capacity);
+    masks = Arrays.copyOf(masks, capacity * FILTERS);
+    spans = Arrays.copyOf(spans, capacity * 2);
+  }
+
+  private void ensureCallSiteCapacity() {
+    if (count == ids.length) {
+      int capacity = Math.max(INITIAL_WIDTH, count * 2);
+      ids = Arrays.copyOf(ids, capacity);
+      appAt = Arrays.copyOf(appAt, capacity);
     }
   }
 
-  private int findParent() {
-    while (parentCursor < previousCount && !containedIn(parentCursor)) {
-      parentCursor++;
-    }
-    if (parentCursor == previousCount) {
-      throw new ProfileFormatException("levels[" + level + "]: node " + count
-          + " lies outside every node of the level above");
-    }
-    return parentCursor;
-  }
-
-  private boolean containedIn(int parent) {
-    return spans[2 * count] >= previousSpans[2 * parent] && spans[2 * count + 1] <= previousSpans[2 * parent + 1];
-  }
-
-  private void ensureCapacity() {
-    if (count == cells.length) {
-      int capacity = count * 2;
-      cells = Arrays.copyOf(cells, capacity);
-      masks = Arrays.copyOf(masks, capacity * FILTERS);
-      spans = Arrays.copyOf(spans, capacity * 2);
-      if (kinds != null) {
-        ids = Arrays.copyOf(ids, capacity);
-        appAt = Arrays.copyOf(appAt, capacity);
-      }
-    }
+  /**
+   * Hands the level buffers and ancestor pages back to the scratch pool: the walk is over (its sums, edges and
+   * calls stay readable) and must not be fed again.
+   */
+  void release() {
+    scratch.spans = spans;
+    scratch.cells = cells;
+    scratch.masks = masks;
+    scratch.previousSpans = previousSpans;
+    scratch.previousCells = previousCells;
+    scratch.previousMasks = previousMasks;
+    spans = null;
+    cells = null;
+    masks = null;
+    previousSpans = null;
+    previousCells = null;
+    previousMasks = null;
+    DecodeScratch.release(scratch);
   }
 
   private void swapLevels() {
@@ -319,9 +371,5 @@ final class LevelWalker implements LevelSink {
     cells = spareCells;
     masks = spareMasks;
     count = 0;
-  }
-
-  private static long bitOf(int id, int filter) {
-    return 1L << ((id * HASH_MULTIPLIERS[filter]) >>> 26);
   }
 }
