@@ -66,6 +66,8 @@ final class ByteReader {
   private int pos;
   private final DecodeSession session;
   private char[] chars = new char[64];
+  // The hash of the name nameAt() just read.
+  private int nameHash;
 
   private ByteReader(byte[] bytes, int offset, int length, DecodeSession session) {
     this.b = bytes;
@@ -297,10 +299,93 @@ final class ByteReader {
         if (pos >= end || b[pos] != '"') {
           throw GIVE_UP;
         }
-        names.add(stringAt());
+        String name = nameAt();
+        names.add(name, nameHash);
       } while (nextElement());
     }
     session.names(names.build());
+  }
+
+  /**
+   * As {@link #stringAt()}, eight bytes at a time, also leaving the name's hash in {@link #nameHash} (see
+   * {@link #hashOf(String)}): a plain ASCII name is scanned and hashed in one pass over its bytes.
+   */
+  private String nameAt() {
+    int start = pos + 1;
+    int i = start;
+    long hash = 0;
+    while (i + 8 <= end) {
+      long word = (long) EIGHT_BYTES.get(b, i);
+      long special = specialBytes(word);
+      if (special == 0) {
+        hash = mix(hash, word);
+        i += 8;
+        continue;
+      }
+      int count = Long.numberOfTrailingZeros(special) >>> 3;
+      if (b[i + count] != '"') {
+        break;
+      }
+      if (count > 0) {
+        hash = mix(hash, word & (-1L >>> (8 * (8 - count))));
+      }
+      i += count;
+      if (i - start > MAX_STRING_BYTES) {
+        throw GIVE_UP;
+      }
+      pos = i + 1;
+      nameHash = finishHash(hash, i - start);
+      return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+    }
+    // Escapes, non-ASCII, control characters, or the last bytes of the input: the general path.
+    pos = start - 1;
+    String name = stringAt();
+    nameHash = hashOf(name);
+    return name;
+  }
+
+  /**
+   * Flags (high bit of the byte) each byte of {@code word} that is a quote, a backslash, a control character or
+   * not ASCII. Bytes after the first flagged one may be flagged too (borrows), so only the lowest flag is exact.
+   */
+  private static long specialBytes(long word) {
+    long quote = word ^ 0x2222222222222222L;
+    long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+    return (((quote - 0x0101010101010101L) & ~quote) | ((backslash - 0x0101010101010101L) & ~backslash)
+        | (word - 0x2020202020202020L) | word) & 0x8080808080808080L;
+  }
+
+  /**
+   * The name table's hash of a name: of its characters, however they were written. ASCII names: their bytes as
+   * little-endian 8-byte words (the last one zero-padded), the way {@link #nameAt()} reads them; other names
+   * (never read by that fast path) {@link String#hashCode()}.
+   */
+  static int hashOf(String name) {
+    int length = name.length();
+    for (int k = 0; k < length; k++) {
+      if (name.charAt(k) >= 0x80) {
+        return name.hashCode();
+      }
+    }
+    long hash = 0;
+    for (int from = 0; from < length; from += 8) {
+      long word = 0;
+      for (int k = Math.min(8, length - from) - 1; k >= 0; k--) {
+        word = (word << 8) | name.charAt(from + k);
+      }
+      hash = mix(hash, word);
+    }
+    return finishHash(hash, length);
+  }
+
+  private static long mix(long hash, long word) {
+    long h = (hash ^ word) * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 29);
+  }
+
+  private static int finishHash(long hash, int length) {
+    long h = (hash ^ length) * 0xBF58476D1CE4E5B9L;
+    return (int) (h ^ (h >>> 32));
   }
 
   // ---- numbers ----

@@ -68,7 +68,14 @@ final class NameTable {
     private int count;
 
     void add(String name) {
-      int hash = name.hashCode();
+      add(name, name.hashCode());
+    }
+
+    /**
+     * Adds a name with a hash the caller already has (computed while reading it). One builder must get all its
+     * hashes from one function of the name's characters: equal names must hash equally.
+     */
+    void add(String name, int hash) {
       int mask = slots.length - 1;
       int slot = spread(hash) & mask;
       int id;
