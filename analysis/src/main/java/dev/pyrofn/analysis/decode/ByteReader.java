@@ -25,6 +25,7 @@ final class ByteReader {
   private static final int MAX_FIELDS_CHECKED = 64;
   private static final int SAFE_DIGITS = 18;
   private static final long[] POWERS_OF_TEN = new long[9];
+  private static final long ZEROS = 0x3030303030303030L;
 
   static {
     POWERS_OF_TEN[0] = 1;
@@ -280,14 +281,41 @@ final class ByteReader {
     if (atArrayEnd()) {
       return;
     }
+    // A node (four values) at a time, as for render; a trailing partial node goes number by number, and the
+    // walk reports it at the level's end.
     do {
-      skipWhitespace();
-      if (pos < end && b[pos] == '"') {
-        sink.accept(digitString());
-      } else {
-        sink.accept(number());
+      long dx = connectValue();
+      if (!nextElement()) {
+        sink.accept(dx);
+        return;
       }
+      long total = connectValue();
+      if (!nextElement()) {
+        sink.accept(dx);
+        sink.accept(total);
+        return;
+      }
+      long self = connectValue();
+      if (!nextElement()) {
+        sink.accept(dx);
+        sink.accept(total);
+        sink.accept(self);
+        return;
+      }
+      sink.acceptNode(dx, total, self, connectValue());
     } while (nextElement());
+  }
+
+  /** One value of a Connect level: an int64 as a digit string, or (accepted too) a number. */
+  private long connectValue() {
+    if (pos < end && b[pos] == '"') {
+      return digitString();
+    }
+    skipWhitespace();
+    if (pos < end && b[pos] == '"') {
+      return digitString();
+    }
+    return number();
   }
 
   private void readNames() {
@@ -393,6 +421,45 @@ final class ByteReader {
   /** A non-negative JSON integer of at most 18 digits, no leading zero; anything else gives up. */
   private long number() {
     int start = pos;
+    if (start <= end - 16) {
+      // The common cases from one or two words: up to 16 digits right at the cursor, then ',' or ']'.
+      long word = (long) EIGHT_BYTES.get(b, start);
+      int digit = ((int) word & 0xFFFF) - (',' << 8 | '0');
+      if (digit >= 0 && digit <= 9) {
+        // One digit then a comma: most offsets (dx) and many self values.
+        pos = start + 1;
+        return digit;
+      }
+      int count = leadingDigits(word);
+      if (count > 0 && (count == 1 || (word & 0xFF) != '0')) {
+        if (count < 8) {
+          if (isSeparator(word >>> (8 * count))) {
+            pos = start + count;
+            return eightDigits((word - ZEROS) << (8 * (8 - count)));
+          }
+        } else {
+          long next = (long) EIGHT_BYTES.get(b, start + 8);
+          int more = leadingDigits(next);
+          if (more < 8 && isSeparator(next >>> (8 * more))) {
+            pos = start + 8 + more;
+            long high = eightDigits(word - ZEROS);
+            return more == 0 ? high : high * POWERS_OF_TEN[more] + eightDigits((next - ZEROS) << (8 * (8 - more)));
+          }
+        }
+      }
+    }
+    return numberAt(start);
+  }
+
+  /** Whether the lowest byte of {@code rest} is ',' or ']', what follows a number of a level. */
+  private static boolean isSeparator(long rest) {
+    int c = (int) rest & 0xFF;
+    return c == ',' || c == ']';
+  }
+
+  /** {@link #number()} byte by byte where the input is unusual or near its end. */
+  private long numberAt(int from) {
+    int start = from;
     if (start >= end || b[start] < '0' || b[start] > '9') {
       skipWhitespace();
       start = pos;
@@ -413,6 +480,25 @@ final class ByteReader {
   /** A JSON string of 1 to 18 ASCII digits (protobuf's int64); anything else gives up. */
   private long digitString() {
     int start = pos + 1;
+    if (start <= end - 16) {
+      // Up to 15 digits and the closing quote from one or two words.
+      long word = (long) EIGHT_BYTES.get(b, start);
+      int count = leadingDigits(word);
+      if (count > 0 && count < 8) {
+        if (((word >>> (8 * count)) & 0xFF) == '"') {
+          pos = start + count + 1;
+          return eightDigits((word - ZEROS) << (8 * (8 - count)));
+        }
+      } else if (count == 8) {
+        long next = (long) EIGHT_BYTES.get(b, start + 8);
+        int more = leadingDigits(next);
+        if (more < 8 && ((next >>> (8 * more)) & 0xFF) == '"') {
+          pos = start + 8 + more + 1;
+          long high = eightDigits(word - ZEROS);
+          return more == 0 ? high : high * POWERS_OF_TEN[more] + eightDigits((next - ZEROS) << (8 * (8 - more)));
+        }
+      }
+    }
     long value = digits(start);
     if (pos >= end || b[pos] != '"') {
       throw GIVE_UP;
