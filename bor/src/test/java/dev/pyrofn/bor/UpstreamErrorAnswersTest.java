@@ -88,6 +88,23 @@ class UpstreamErrorAnswersTest {
     assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("UPSTREAM_TIMEOUT");
   }
 
+  /**
+   * The SOR's own reason reaches the caller: Profile Data (PYROSCOPE_TIMEOUT_MS 10 s by default) answers its 504
+   * before the BOR's 500 ms attempt ends, because the BOR's client tells it how long it waits.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("routes")
+  void aPyroscopeSlowerThanTheBorWaitsIsReportedAsPyroscopesTimeout(String function, String uri, String pyroscopePath,
+      String badParameter) {
+    STACK.pyroscope().answer(pyroscopePath, PyroscopeStub.Mode.HANG);
+
+    HttpResponse<Buffer> response = STACK.fresh(spec(function), Map.of("UPSTREAM_TIMEOUT_MS", "500",
+        "UPSTREAM_RETRIES", "0", "FLEET_APP_TIMEOUT_MS", "2000")).get(uri);
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(504);
+    assertThat(response.bodyAsJsonObject().getString("error")).contains("Pyroscope did not answer within 450 ms");
+  }
+
   private static FunctionSpec spec(String function) {
     return BorCatalog.create().find(function);
   }

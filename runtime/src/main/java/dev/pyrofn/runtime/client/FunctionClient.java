@@ -1,6 +1,7 @@
 package dev.pyrofn.runtime.client;
 
 import dev.pyrofn.runtime.http.ApiException;
+import dev.pyrofn.runtime.http.CallerBudget;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -79,7 +80,8 @@ public final class FunctionClient {
 
   /** An idempotent read: retried on transient failures. {@code query} values are encoded here. */
   public Future<JsonObject> get(String path, Map<String, String> query) {
-    return withRetry(Bulkhead.Lane.INTERACTIVE, Retrier.NO_DEADLINE, () -> sendGet(path, query));
+    return withRetry(Bulkhead.Lane.INTERACTIVE, Retrier.NO_DEADLINE,
+        () -> sendGet(path, query));
   }
 
   /**
@@ -102,7 +104,8 @@ public final class FunctionClient {
    * {@code UPSTREAM_TOKEN} goes along as the bearer token.
    */
   public Future<JsonObject> postIdempotent(String path, JsonObject body) {
-    return withRetry(Bulkhead.Lane.INTERACTIVE, Retrier.NO_DEADLINE, () -> send(client.postAbs(baseUrl + path), body));
+    return withRetry(Bulkhead.Lane.INTERACTIVE, Retrier.NO_DEADLINE,
+        () -> send(client.postAbs(baseUrl + path), body));
   }
 
   /**
@@ -151,8 +154,14 @@ public final class FunctionClient {
     return send(request, null);
   }
 
+  /**
+   * One attempt; it tells the upstream how long it waits ({@link CallerBudget#HEADER}), so a slow upstream answers
+   * its own reason in time. A fan-out item's shorter deadline is not sent: the fan-out reports it per item, and an
+   * upstream answering every late retry at once would count against the breaker.
+   */
   private Future<JsonObject> send(HttpRequest<Buffer> request, JsonObject body) {
     request.idleTimeout(options.timeoutMs()).connectTimeout(options.timeoutMs());
+    request.putHeader(CallerBudget.HEADER, Long.toString(options.timeoutMs()));
     options.token().ifPresent(request::bearerTokenAuthentication);
     Future<HttpResponse<Buffer>> response = body == null ? request.send() : request.sendJsonObject(body);
     return response.timeout(options.timeoutMs(), TimeUnit.MILLISECONDS)

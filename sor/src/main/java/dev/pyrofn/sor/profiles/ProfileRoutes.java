@@ -3,6 +3,7 @@ package dev.pyrofn.sor.profiles;
 import dev.pyrofn.analysis.callsite.AppFrames;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.runtime.http.ApiException;
+import dev.pyrofn.runtime.http.CallerBudget;
 import dev.pyrofn.runtime.http.Params;
 import dev.pyrofn.runtime.http.Responses;
 import dev.pyrofn.runtime.time.TimeWindow;
@@ -13,6 +14,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The four routes of the Profile Data SOR: parse and validate, one call chain, respond. */
 final class ProfileRoutes {
@@ -44,7 +46,7 @@ final class ProfileRoutes {
 
   private void apps(RoutingContext ctx) {
     TimeWindow window = windows.current(ctx);
-    respond(ctx, service.apps(window).map(apps -> ProfileJson.apps(apps, window)));
+    respond(ctx, withinBudget(ctx, () -> service.apps(window)).map(apps -> ProfileJson.apps(apps, window)));
   }
 
   private void profile(RoutingContext ctx) {
@@ -53,7 +55,7 @@ final class ProfileRoutes {
     int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     ProfileQuery query = withCallSites(ctx, ProfileQuery.of(app, type, windows.current(ctx)));
     int callerLimit = Params.integer(ctx, "callerLimit", DEFAULT_CALLER_LIMIT, 1, MAX_CALLER_LIMIT);
-    respondLarge(ctx, service.profile(query).map(ProfileRoutes::withData),
+    respondLarge(ctx, withinBudget(ctx, () -> service.profile(query)).map(ProfileRoutes::withData),
         snapshot -> json.profile(snapshot, limit, callerLimit));
   }
 
@@ -64,21 +66,20 @@ final class ProfileRoutes {
     int callerLimit = Params.integer(ctx, "callerLimit", DEFAULT_CALLER_LIMIT, 1, MAX_CALLER_LIMIT);
     ProfileQuery current = withCallSites(ctx, ProfileQuery.of(app, type, windows.current(ctx))).withCalls();
     ProfileQuery baseline = current.over(windows.baseline(ctx, current.window()));
-    Future<ProfileSnapshot> base = service.profile(baseline);
-    Future<ProfileSnapshot> now = service.profile(current);
-    Future<CompositeFuture> both = Future.all(base, now).map(done -> {
-      if (!base.result().hasData() && !now.result().hasData()) {
-        throw noData(current);
-      }
-      return done;
-    });
-    respondLarge(ctx, both, done -> json.diff(base.result(), now.result(), limit, callerLimit));
+    Future<CompositeFuture> both = withinBudget(ctx, () -> Future.all(service.profile(baseline),
+        service.profile(current))).map(done -> {
+          if (!done.<ProfileSnapshot>resultAt(0).hasData() && !done.<ProfileSnapshot>resultAt(1).hasData()) {
+            throw noData(current);
+          }
+          return done;
+        });
+    respondLarge(ctx, both, done -> json.diff(done.resultAt(0), done.resultAt(1), limit, callerLimit));
   }
 
   private void types(RoutingContext ctx) {
     String app = Params.appName(ctx, "app");
     TimeWindow window = windows.current(ctx);
-    respond(ctx, service.profileTypeIds(app, window).map(ids -> {
+    respond(ctx, withinBudget(ctx, () -> service.profileTypeIds(app, window)).map(ids -> {
       if (ids.isEmpty()) {
         throw ApiException.notFound("no profiles for app '" + app + "' between " + window.fromSeconds()
             + " and " + window.toSeconds());
@@ -122,6 +123,16 @@ final class ProfileRoutes {
     TimeWindow window = query.window();
     return ApiException.notFound("no " + query.type().name() + " profile data for app '" + query.app()
         + "' between " + window.fromSeconds() + " and " + window.toSeconds());
+  }
+
+  /**
+   * Pyroscope's answer, or a 504 shortly before the caller (a BOR, whose client sends its budget) would give up:
+   * its clear reason then reaches the caller instead of the caller's own timeout. The query is not cancelled, so an
+   * identical request while it runs (the caller's retry) joins it.
+   */
+  private static <T> Future<T> withinBudget(RoutingContext ctx, Supplier<Future<T>> pyroscopeWork) {
+    return CallerBudget.bound(ctx, pyroscopeWork, within -> ApiException.upstreamTimeout("Pyroscope did not answer "
+        + "within " + within + " ms, the time left of the caller's " + CallerBudget.HEADER + " budget", null));
   }
 
   private static void respond(RoutingContext ctx, Future<JsonObject> body) {

@@ -3,6 +3,7 @@ package dev.pyrofn.sor.profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyrofn.runtime.function.FunctionSpec;
+import dev.pyrofn.runtime.http.CallerBudget;
 import dev.pyrofn.runtime.testing.Http;
 import dev.pyrofn.runtime.testing.PyroscopeStub;
 import dev.pyrofn.runtime.testing.RunningFunction;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The running function end to end, against a stub Pyroscope, at a fixed "now". */
 class ProfileDataFunctionTest {
@@ -447,6 +449,39 @@ class ProfileDataFunctionTest {
     assertThat(http.get("/profiles/checkout").statusCode()).isEqualTo(504);
     stub.answerSample(PyroscopeStub.SELECT_MERGE, "connect-current.json");
     assertThat(http.get("/profiles/checkout").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aCallerBudgetShorterThanThePyroscopeTimeoutGetsAClear504BeforeTheCallerGivesUp() {
+    stub.answer(PyroscopeStub.SELECT_MERGE, PyroscopeStub.Mode.HANG);
+
+    // PYROSCOPE_TIMEOUT_MS is the default 10 s; the caller (a BOR's client) says it waits 600 ms.
+    HttpResponse<Buffer> response = http.get("/profiles/checkout", Map.of(CallerBudget.HEADER, "600"));
+
+    assertThat(response.statusCode()).isEqualTo(504);
+    assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("UPSTREAM_TIMEOUT");
+    assertThat(response.bodyAsJsonObject().getString("error"))
+        .isEqualTo("Pyroscope did not answer within 540 ms, the time left of the caller's X-Pyrofn-Timeout-Ms budget");
+  }
+
+  @Test
+  void aCallerBudgetLongEnoughChangesNothing() {
+    stub.answerSample(PyroscopeStub.SELECT_MERGE, "connect-current.json");
+
+    HttpResponse<Buffer> response = http.get("/profiles/checkout", Map.of(CallerBudget.HEADER, "5000"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(names(response.bodyAsJsonObject())).contains("work");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"soon", "0", "-5", "3600001", "1.5"})
+  void aBudgetThatIsNotWholeMillisecondsIsRefusedNamingTheHeader(String budget) {
+    HttpResponse<Buffer> response = http.get("/profiles/checkout", Map.of(CallerBudget.HEADER, budget));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.bodyAsJsonObject().getString("field")).isEqualTo(CallerBudget.HEADER);
+    assertThat(stub.requests(PyroscopeStub.SELECT_MERGE)).isEmpty();
   }
 
   /** Every route's upstream failures, as the contract documents them (each answer is held to it by the Http). */
