@@ -97,60 +97,35 @@ final class ByteReader {
 
   private void readRender() {
     expectRootObject();
-    FieldNames seen = new FieldNames();
-    if (!atObjectEnd()) {
-      do {
-        int name = fieldName(seen);
-        int nameEnd = pos;
-        colon();
-        if (nameIs(name, nameEnd, FLAMEBEARER)) {
-          expectOpen('{');
-          readFlamebearer();
-        } else if (nameIs(name, nameEnd, METADATA)) {
-          expectOpen('{');
-          readMetadata();
-        } else if (nameIs(name, nameEnd, FLAMEGRAPH)) {
-          throw GIVE_UP;
-        } else {
-          skipValue(1);
-        }
-      } while (nextField());
-    }
+    eachField(1, (name, nameEnd) -> {
+      if (nameIs(name, nameEnd, FLAMEBEARER)) {
+        expectOpen('{');
+        eachField(2, this::readFlamebearerField);
+        return true;
+      }
+      if (nameIs(name, nameEnd, METADATA)) {
+        expectOpen('{');
+        eachField(2, (field, fieldEnd) -> readDescription(field, fieldEnd, true));
+        return true;
+      }
+      if (nameIs(name, nameEnd, FLAMEGRAPH)) {
+        throw GIVE_UP;
+      }
+      return false;
+    });
     expectEndOfInput();
   }
 
-  private void readFlamebearer() {
-    FieldNames seen = new FieldNames();
-    if (atObjectEnd()) {
-      return;
+  private boolean readFlamebearerField(int name, int nameEnd) {
+    if (nameIs(name, nameEnd, NAMES)) {
+      readNames();
+      return true;
     }
-    do {
-      int name = fieldName(seen);
-      int nameEnd = pos;
-      colon();
-      if (nameIs(name, nameEnd, NAMES)) {
-        readNames();
-      } else if (nameIs(name, nameEnd, LEVELS)) {
-        readRenderLevels(session.levelSink());
-      } else if (!readDescription(name, nameEnd, false)) {
-        skipValue(2);
-      }
-    } while (nextField());
-  }
-
-  private void readMetadata() {
-    FieldNames seen = new FieldNames();
-    if (atObjectEnd()) {
-      return;
+    if (nameIs(name, nameEnd, LEVELS)) {
+      readRenderLevels(session.levelSink());
+      return true;
     }
-    do {
-      int name = fieldName(seen);
-      int nameEnd = pos;
-      colon();
-      if (!readDescription(name, nameEnd, true)) {
-        skipValue(2);
-      }
-    } while (nextField());
+    return readDescription(name, nameEnd, false);
   }
 
   /** units, sampleRate and format; false when the field is none of them. */
@@ -213,42 +188,30 @@ final class ByteReader {
 
   private void readConnect() {
     expectRootObject();
-    FieldNames seen = new FieldNames();
-    if (!atObjectEnd()) {
-      do {
-        int name = fieldName(seen);
-        int nameEnd = pos;
-        colon();
-        if (nameIs(name, nameEnd, FLAMEGRAPH)) {
-          expectOpen('{');
-          readFlameGraph();
-        } else if (nameIs(name, nameEnd, FLAMEBEARER)) {
-          throw GIVE_UP;
-        } else {
-          skipValue(1);
-        }
-      } while (nextField());
-    }
+    eachField(1, (name, nameEnd) -> {
+      if (nameIs(name, nameEnd, FLAMEGRAPH)) {
+        expectOpen('{');
+        eachField(2, this::readFlameGraphField);
+        return true;
+      }
+      if (nameIs(name, nameEnd, FLAMEBEARER)) {
+        throw GIVE_UP;
+      }
+      return false;
+    });
     expectEndOfInput();
   }
 
-  private void readFlameGraph() {
-    FieldNames seen = new FieldNames();
-    if (atObjectEnd()) {
-      return;
+  private boolean readFlameGraphField(int name, int nameEnd) {
+    if (nameIs(name, nameEnd, NAMES)) {
+      readNames();
+      return true;
     }
-    do {
-      int name = fieldName(seen);
-      int nameEnd = pos;
-      colon();
-      if (nameIs(name, nameEnd, NAMES)) {
-        readNames();
-      } else if (nameIs(name, nameEnd, LEVELS)) {
-        readConnectLevels(session.levelSink());
-      } else {
-        skipValue(2);
-      }
-    } while (nextField());
+    if (nameIs(name, nameEnd, LEVELS)) {
+      readConnectLevels(session.levelSink());
+      return true;
+    }
+    return false;
   }
 
   private void readConnectLevels(LevelSink sink) {
@@ -259,19 +222,13 @@ final class ByteReader {
     do {
       expectOpen('{');
       sink.beginLevel();
-      FieldNames seen = new FieldNames();
-      if (!atObjectEnd()) {
-        do {
-          int name = fieldName(seen);
-          int nameEnd = pos;
-          colon();
-          if (nameIs(name, nameEnd, VALUES)) {
-            readConnectValues(sink);
-          } else {
-            skipValue(4);
-          }
-        } while (nextField());
-      }
+      eachField(4, (name, nameEnd) -> {
+        if (nameIs(name, nameEnd, VALUES)) {
+          readConnectValues(sink);
+          return true;
+        }
+        return false;
+      });
       sink.endLevel();
     } while (nextElement());
   }
@@ -767,6 +724,30 @@ final class ByteReader {
     pos++;
   }
 
+  /** What to do with one field of an object, its name and colon read: false skips its value. */
+  private interface FieldReader {
+    boolean read(int name, int nameEnd);
+  }
+
+  /**
+   * The fields of the object whose '{' was just read, each offered to {@code reader} (names checked for
+   * duplicates); a field it does not read is skipped at nesting {@code depth}. Consumes the closing '}'.
+   */
+  private void eachField(int depth, FieldReader reader) {
+    if (atObjectEnd()) {
+      return;
+    }
+    FieldNames seen = new FieldNames();
+    do {
+      int name = fieldName(seen);
+      int nameEnd = pos;
+      colon();
+      if (!reader.read(name, nameEnd)) {
+        skipValue(depth);
+      }
+    } while (nextField());
+  }
+
   /** After an object's '{': true (and consumed) when the object is empty. */
   private boolean atObjectEnd() {
     skipWhitespace();
@@ -886,14 +867,7 @@ final class ByteReader {
     switch (b[pos]) {
       case '{':
         pos++;
-        FieldNames seen = new FieldNames();
-        if (!atObjectEnd()) {
-          do {
-            fieldName(seen);
-            colon();
-            skipValue(depth + 1);
-          } while (nextField());
-        }
+        eachField(depth + 1, (name, nameEnd) -> false);
         return;
       case '[':
         pos++;
