@@ -27,17 +27,18 @@ final class LevelWalker implements LevelSink {
    * frontier.
    */
   static final int DECODE_COMPACTION_FLOOR = 1 << 18;
-  private static final int FILTERS = 4;
-  // Odd multipliers for Fibonacci-style hashing: the top 6 bits of id * multiplier pick the bit of a filter.
-  // Literals in the code (not an array): a static array's elements are loads for the JIT, not constants.
-  private static final int HASH_0 = 0x9E3779B9;
-  private static final int HASH_1 = 0x85EBCA6B;
-  private static final int HASH_2 = 0xC2B2AE35;
-  private static final int HASH_3 = 0x27D4EB2F;
+  private static final int FILTERS = NameFilters.WORDS;
+  /**
+   * The deepest parent level whose paths are checked by segments ({@link PathSegments}: four records and a
+   * segment's walk at most); below it the loaded path of {@link AncestorPaths} bounds the cost per level instead.
+   */
+  static final int SEGMENTED_DEPTH = 4 * PathSegments.LENGTH;
+  private static final int SEGMENT_MASK = PathSegments.LENGTH - 1;
 
   private final NameTable names;
   private final FunctionSums sums;
   private final AncestorPaths paths;
+  private final PathSegments segments;
   // Call sites: null when not asked for. kinds[id] is APPLICATION, IDLE or OTHER for each function id.
   private final byte[] kinds;
   private final CallerEdges edges;
@@ -53,20 +54,25 @@ final class LevelWalker implements LevelSink {
   // One node of a level occupies, at index i:
   //   spans[2*i], spans[2*i + 1]  its interval [start, end);
   //   cells[i]             its cell in AncestorPaths;
-  //   masks[FILTERS*i + k]  FILTERS 64-bit Bloom filters of the names on its path (root excluded), one bit
-  //                        per name in each, under independent hashes. A child whose name misses any filter
-  //                        has no ancestor of that name, which settles the recursion check without touching
-  //                        AncestorPaths for most nodes (4 filters: ~2% of nodes on 30-deep paths reach it).
+  //   masks[FILTERS*i + k]  FILTERS 64-bit Bloom filters (NameFilters) of the names of its path's unfinished
+  //                        segment: the levels after the last multiple of PathSegments.LENGTH, up to and
+  //                        including the node (all zero for a node that ends a segment, and for the root).
+  //                        A child whose name misses any filter has no ancestor of that name in the segment,
+  //                        which settles that part of the check without touching AncestorPaths;
+  //   anchors[i]           the PathSegments record of the path's last finished segment (-1 for none), whose
+  //                        chain covers the rest of the path.
   // "previous*" is the level above, the unprefixed arrays the level being read; they swap at each level end.
   // Taken from (and handed back to) the DecodeScratch: their contents from an earlier decode are never read,
   // every slot is written before it is read.
   private long[] previousSpans;
   private int[] previousCells;
   private long[] previousMasks;
+  private int[] previousAnchors;
   private int previousCount;
   private long[] spans;
   private int[] cells;
   private long[] masks;
+  private int[] anchors;
   private int count;
   private int parentCursor;
   // Call sites only: per node, its function id and the nearest application frame at or above it (a function id,
@@ -105,20 +111,25 @@ final class LevelWalker implements LevelSink {
     this.sums = new FunctionSums(names.functionCount());
     this.scratch = scratch;
     this.paths = new AncestorPaths(names.functionCount(), compactionFloor, scratch.cellPages, scratch.remapPages);
+    this.segments = new PathSegments(scratch.segmentPages, scratch.segmentRemapPages);
     if (scratch.cells == null) {
       scratch.spans = new long[INITIAL_WIDTH * 2];
       scratch.cells = new int[INITIAL_WIDTH];
       scratch.masks = new long[INITIAL_WIDTH * FILTERS];
+      scratch.anchors = new int[INITIAL_WIDTH];
       scratch.previousSpans = new long[INITIAL_WIDTH * 2];
       scratch.previousCells = new int[INITIAL_WIDTH];
       scratch.previousMasks = new long[INITIAL_WIDTH * FILTERS];
+      scratch.previousAnchors = new int[INITIAL_WIDTH];
     }
     spans = scratch.spans;
     cells = scratch.cells;
     masks = scratch.masks;
+    anchors = scratch.anchors;
     previousSpans = scratch.previousSpans;
     previousCells = scratch.previousCells;
     previousMasks = scratch.previousMasks;
+    previousAnchors = scratch.previousAnchors;
     if (appFrames == null) {
       this.kinds = null;
       this.edges = null;
@@ -177,7 +188,9 @@ final class LevelWalker implements LevelSink {
     if (level == 0 && count > 1) {
       throw new ProfileFormatException("levels[0]: holds " + count + " nodes, expected the single root");
     }
-    paths.retain(cells, count);
+    if (paths.retain(cells, count)) {
+      segments.retain(anchors, count, paths);
+    }
     swapLevels();
   }
 
@@ -197,6 +210,11 @@ final class LevelWalker implements LevelSink {
   /** Cells held by the recursion check: bounded by the frontier, not by the node count. */
   int retainedCells() {
     return paths.size();
+  }
+
+  /** Segment records held by the recursion check: bounded like the cells. */
+  int retainedSegments() {
+    return segments.size();
   }
 
   private void addNode(long dx, long total, long self, long nameIndex) {
@@ -220,6 +238,7 @@ final class LevelWalker implements LevelSink {
     if (level == 0) {
       cells[count] = paths.addRoot();
       Arrays.fill(masks, FILTERS * count, FILTERS * count + FILTERS, 0L);
+      anchors[count] = PathSegments.NONE;
       if (kinds != null) {
         ensureCallSiteCapacity();
         ids[count] = -1;
@@ -235,24 +254,47 @@ final class LevelWalker implements LevelSink {
 
   private void addChild(int id, int parent, long total, long self) {
     int parentCell = previousCells[parent];
+    int parentAnchor = previousAnchors[parent];
     int from = FILTERS * parent;
     long mask0 = previousMasks[from];
     long mask1 = previousMasks[from + 1];
     long mask2 = previousMasks[from + 2];
     long mask3 = previousMasks[from + 3];
-    int bit0 = (id * HASH_0) >>> 26;
-    int bit1 = (id * HASH_1) >>> 26;
-    int bit2 = (id * HASH_2) >>> 26;
-    int bit3 = (id * HASH_3) >>> 26;
-    // One branch for the four filters: a name that misses any of them has no ancestor of that name.
-    boolean mayBeNested = ((mask0 >>> bit0) & (mask1 >>> bit1) & (mask2 >>> bit2) & (mask3 >>> bit3) & 1L) != 0;
-    boolean nested = mayBeNested && paths.pathContains(parentCell, level - 1, id);
+    int bit0 = NameFilters.bit0(id);
+    int bit1 = NameFilters.bit1(id);
+    int bit2 = NameFilters.bit2(id);
+    int bit3 = NameFilters.bit3(id);
+    int parentLevel = level - 1;
+    boolean nested;
+    if (parentLevel <= SEGMENTED_DEPTH) {
+      // The parent's unfinished segment (a filter, then a walk of at most 15 cells), then the finished ones.
+      nested = NameFilters.mayHold(mask0, mask1, mask2, mask3, bit0, bit1, bit2, bit3)
+          && paths.segmentContains(parentCell, parentLevel & SEGMENT_MASK, id)
+          || parentAnchor != PathSegments.NONE && segments.contains(parentAnchor, id, paths);
+    } else {
+      nested = paths.pathContains(parentCell, parentLevel, id);
+    }
+    int cell = paths.addChild(id, parentCell);
+    cells[count] = cell;
+    mask0 |= 1L << bit0;
+    mask1 |= 1L << bit1;
+    mask2 |= 1L << bit2;
+    mask3 |= 1L << bit3;
     int to = FILTERS * count;
-    masks[to] = mask0 | (1L << bit0);
-    masks[to + 1] = mask1 | (1L << bit1);
-    masks[to + 2] = mask2 | (1L << bit2);
-    masks[to + 3] = mask3 | (1L << bit3);
-    cells[count] = paths.addChild(id, parentCell);
+    if ((level & SEGMENT_MASK) == 0 && level <= SEGMENTED_DEPTH) {
+      // This node ends a segment: its filters become a record shared by its subtree, which starts a new one.
+      anchors[count] = segments.add(mask0, mask1, mask2, mask3, cell, parentAnchor);
+      mask0 = 0;
+      mask1 = 0;
+      mask2 = 0;
+      mask3 = 0;
+    } else {
+      anchors[count] = parentAnchor;
+    }
+    masks[to] = mask0;
+    masks[to + 1] = mask1;
+    masks[to + 2] = mask2;
+    masks[to + 3] = mask3;
     sums.add(id, self, total, nested);
     if (calls != null && !nested) {
       int caller = paths.functionAt(parentCell);
@@ -321,6 +363,7 @@ final class LevelWalker implements LevelSink {
   private void grow() {
     int capacity = count * 2;
     cells = Arrays.copyOf(cells, capacity);
+    anchors = Arrays.copyOf(anchors, capacity);
     masks = Arrays.copyOf(masks, capacity * FILTERS);
     spans = Arrays.copyOf(spans, capacity * 2);
   }
@@ -341,15 +384,19 @@ final class LevelWalker implements LevelSink {
     scratch.spans = spans;
     scratch.cells = cells;
     scratch.masks = masks;
+    scratch.anchors = anchors;
     scratch.previousSpans = previousSpans;
     scratch.previousCells = previousCells;
     scratch.previousMasks = previousMasks;
+    scratch.previousAnchors = previousAnchors;
     spans = null;
     cells = null;
     masks = null;
+    anchors = null;
     previousSpans = null;
     previousCells = null;
     previousMasks = null;
+    previousAnchors = null;
     DecodeScratch.release(scratch);
   }
 
@@ -357,9 +404,11 @@ final class LevelWalker implements LevelSink {
     long[] spareSpans = previousSpans;
     int[] spareCells = previousCells;
     long[] spareMasks = previousMasks;
+    int[] spareAnchors = previousAnchors;
     previousSpans = spans;
     previousCells = cells;
     previousMasks = masks;
+    previousAnchors = anchors;
     previousCount = count;
     int[] spareIds = previousIds;
     int[] spareAppAt = previousAppAt;
@@ -370,6 +419,7 @@ final class LevelWalker implements LevelSink {
     spans = spareSpans;
     cells = spareCells;
     masks = spareMasks;
+    anchors = spareAnchors;
     count = 0;
   }
 }
