@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Bounded: at most one scratch per available processor is pooled, and a scratch is trimmed before it goes back
  * (level buffers of at most {@value #MAX_POOLED_WIDTH} nodes, 3.7 MB; ancestor-cell pages up to
  * {@link #MAX_POOLED_PAGE_INTS} ints, 2 MB; path-segment pages up to {@link #MAX_POOLED_SEGMENT_LONGS} longs,
- * 0.5 MB; the compaction maps, needed only past 2 MB of cells, not at all), so the pool holds at most ~6.2 MB per
+ * 1 MB; the compaction maps, needed only past 2 MB of cells, not at all), so the pool holds at most ~6.7 MB per
  * processor. A decode that needs more grows its own arrays as before and drops the
  * excess when it ends. A scratch is used by one
  * decode at a time; the pool's atomic hand-over publishes its contents to the next thread.
@@ -19,8 +19,11 @@ final class DecodeScratch {
   static final int MAX_POOLED_WIDTH = 1 << 15;
   /** Ancestor pages kept per {@link IntPages}: 2 MB, the cells of the decode's compaction floor. */
   static final int MAX_POOLED_PAGE_INTS = 1 << 19;
-  /** Path-segment pages kept: 0.5 MB, 8,192 records (a 65,536-node deep answer makes ~5,000). */
-  static final int MAX_POOLED_SEGMENT_LONGS = 1 << 16;
+  /**
+   * Path-segment pages kept: 1 MB, 16,384 records (65,536-node answers make ~3,800 on the deep benchmark graph,
+   * ~9,600 on the wide one).
+   */
+  static final int MAX_POOLED_SEGMENT_LONGS = 1 << 17;
   private static final AtomicReferenceArray<DecodeScratch> POOL =
       new AtomicReferenceArray<>(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
