@@ -56,7 +56,8 @@ final class LevelWalker implements LevelSink {
   //   cells[i]             its cell in AncestorPaths;
   //   masks[FILTERS*i + k]  FILTERS 64-bit Bloom filters (NameFilters) of the names of its path's unfinished
   //                        segment: the levels after the last multiple of PathSegments.LENGTH, up to and
-  //                        including the node (all zero for a node that ends a segment, and for the root).
+  //                        including the node (all zero for the root, and for a node that ends a segment
+  //                        once its first child has made the segment's record).
   //                        A child whose name misses any filter has no ancestor of that name in the segment,
   //                        which settles that part of the check without touching AncestorPaths;
   //   anchors[i]           the PathSegments record of the path's last finished segment (-1 for none), whose
@@ -253,9 +254,14 @@ final class LevelWalker implements LevelSink {
   }
 
   private void addChild(int id, int parent, long total, long self) {
+    int parentLevel = level - 1;
+    int from = FILTERS * parent;
+    if ((parentLevel & SEGMENT_MASK) == 0 && parentLevel != 0 && parentLevel <= SEGMENTED_DEPTH
+        && previousMasks[from] != 0) {
+      finishSegment(parent);
+    }
     int parentCell = previousCells[parent];
     int parentAnchor = previousAnchors[parent];
-    int from = FILTERS * parent;
     long mask0 = previousMasks[from];
     long mask1 = previousMasks[from + 1];
     long mask2 = previousMasks[from + 2];
@@ -264,7 +270,6 @@ final class LevelWalker implements LevelSink {
     int bit1 = NameFilters.bit1(id);
     int bit2 = NameFilters.bit2(id);
     int bit3 = NameFilters.bit3(id);
-    int parentLevel = level - 1;
     boolean nested;
     if (parentLevel <= SEGMENTED_DEPTH) {
       // The parent's unfinished segment (a filter, then a walk of at most 15 cells), then the finished ones.
@@ -281,16 +286,7 @@ final class LevelWalker implements LevelSink {
     mask2 |= 1L << bit2;
     mask3 |= 1L << bit3;
     int to = FILTERS * count;
-    if ((level & SEGMENT_MASK) == 0 && level <= SEGMENTED_DEPTH) {
-      // This node ends a segment: its filters become a record shared by its subtree, which starts a new one.
-      anchors[count] = segments.add(mask0, mask1, mask2, mask3, cell, parentAnchor);
-      mask0 = 0;
-      mask1 = 0;
-      mask2 = 0;
-      mask3 = 0;
-    } else {
-      anchors[count] = parentAnchor;
-    }
+    anchors[count] = parentAnchor;
     masks[to] = mask0;
     masks[to + 1] = mask1;
     masks[to + 2] = mask2;
@@ -306,6 +302,19 @@ final class LevelWalker implements LevelSink {
       ensureCallSiteCapacity();
       addCallerEdges(id, parent, nested, total, self);
     }
+  }
+
+  /**
+   * The parent (at level 16, 32, 48 or 64) ends a segment and has a first child: its filters become a record
+   * shared by its subtree, which starts a new segment. Made on the first child only, so leaves (most nodes of the
+   * widest levels) make none. A made record is marked by the parent's filters being zero (before, they hold at
+   * least the parent's own name).
+   */
+  private void finishSegment(int parent) {
+    int from = FILTERS * parent;
+    previousAnchors[parent] = segments.add(previousMasks[from], previousMasks[from + 1], previousMasks[from + 2],
+        previousMasks[from + 3], previousCells[parent], previousAnchors[parent]);
+    Arrays.fill(previousMasks, from, from + FILTERS, 0L);
   }
 
   /** Caller -> callee edges; empty when the walk was not asked to collect them. */

@@ -6,9 +6,9 @@ package dev.pyrofn.analysis.decode;
  * filters cover only the names of its unfinished segment, and each finished segment is one <em>record</em> here,
  * shared by every node below it.
  *
- * <p>A record is made when a node at a segment's last level (16, 32, ...) is added: the four filter words of its
- * segment's names, the node's cell (where an exact walk of the segment starts), and the record of the segment
- * above (-1 for none). Eight longs per record, in pages ({@link LongPages}):
+ * <p>A record is made when a node at a segment's last level (16, 32, ...) gets its first child: the four filter
+ * words of its segment's names, the node's cell (where an exact walk of the segment starts), and the record of the
+ * segment above (-1 for none). Eight longs per record, in pages ({@link LongPages}):
  * <pre>
  *   [0..3] filter words of the segment's 16 names (see {@link NameFilters})
  *   [4]    cell of the segment's last node in {@link AncestorPaths}
