@@ -3,8 +3,9 @@ package dev.pyrofn.analysis.decode;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The large work arrays of one decode (the two level buffers, the ancestor cells and the path segments), kept between decodes so a
- * decode at the product's default size allocates and zeroes them once per thread instead of once per answer.
+ * The large work arrays of one decode (the two level buffers, the ancestor cells and the path segments), kept
+ * between decodes so a decode at the product's default size allocates and zeroes them once per thread instead of
+ * once per answer.
  *
  * <p>Bounded: at most one scratch per available processor is pooled, and a scratch is trimmed before it goes back
  * (level buffers of at most {@value #MAX_POOLED_WIDTH} nodes, 3.7 MB; ancestor-cell pages up to

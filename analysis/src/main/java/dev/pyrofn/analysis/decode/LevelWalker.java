@@ -32,8 +32,7 @@ final class LevelWalker implements LevelSink {
    * The deepest parent level whose paths are checked by segments ({@link PathSegments}: four records and a
    * segment's walk at most); below it the loaded path of {@link AncestorPaths} bounds the cost per level instead.
    */
-  static final int SEGMENTED_DEPTH = 4 * PathSegments.LENGTH;
-  private static final int SEGMENT_MASK = PathSegments.LENGTH - 1;
+  static final int SEGMENTED_DEPTH = PathSegments.DEEPEST;
 
   private final NameTable names;
   private final FunctionSums sums;
@@ -55,7 +54,7 @@ final class LevelWalker implements LevelSink {
   //   spans[2*i], spans[2*i + 1]  its interval [start, end);
   //   cells[i]             its cell in AncestorPaths;
   //   masks[FILTERS*i + k]  FILTERS 64-bit Bloom filters (NameFilters) of the names of its path's unfinished
-  //                        segment: the levels after the last multiple of PathSegments.LENGTH, up to and
+  //                        segment: the levels after the last segment's end (PathSegments), up to and
   //                        including the node (all zero for the root, and for a node that ends a segment
   //                        once its first child has made the segment's record).
   //                        A child whose name misses any filter has no ancestor of that name in the segment,
@@ -256,8 +255,7 @@ final class LevelWalker implements LevelSink {
   private void addChild(int id, int parent, long total, long self) {
     int parentLevel = level - 1;
     int from = FILTERS * parent;
-    if ((parentLevel & SEGMENT_MASK) == 0 && parentLevel != 0 && parentLevel <= SEGMENTED_DEPTH
-        && previousMasks[from] != 0) {
+    if (PathSegments.endsSegment(parentLevel) && previousMasks[from] != 0) {
       finishSegment(parent);
     }
     int parentCell = previousCells[parent];
@@ -272,10 +270,10 @@ final class LevelWalker implements LevelSink {
     int bit3 = NameFilters.bit3(id);
     boolean nested;
     if (parentLevel <= SEGMENTED_DEPTH) {
-      // The parent's unfinished segment (a filter, then a walk of at most 15 cells), then the finished ones.
+      // The parent's unfinished segment (a filter, then a walk of its cells), then the finished ones.
       nested = NameFilters.mayHold(mask0, mask1, mask2, mask3, bit0, bit1, bit2, bit3)
-          && paths.segmentContains(parentCell, parentLevel & SEGMENT_MASK, id)
-          || parentAnchor != PathSegments.NONE && segments.contains(parentAnchor, id, paths);
+          && paths.segmentContains(parentCell, PathSegments.unfinishedLength(parentLevel), id)
+          || parentAnchor != PathSegments.NONE && segments.contains(parentAnchor, id, bit0, bit1, bit2, bit3, paths);
     } else {
       nested = paths.pathContains(parentCell, parentLevel, id);
     }
@@ -305,7 +303,7 @@ final class LevelWalker implements LevelSink {
   }
 
   /**
-   * The parent (at level 16, 32, 48 or 64) ends a segment and has a first child: its filters become a record
+   * The parent (at level 24, 40, 56 or 72) ends a segment and has a first child: its filters become a record
    * shared by its subtree, which starts a new segment. Made on the first child only, so leaves (most nodes of the
    * widest levels) make none. A made record is marked by the parent's filters being zero (before, they hold at
    * least the parent's own name).

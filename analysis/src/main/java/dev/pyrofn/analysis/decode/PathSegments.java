@@ -2,21 +2,23 @@ package dev.pyrofn.analysis.decode;
 
 /**
  * Name filters for the upper part of deep paths, so that the recursion check's filters stay sparse however deep
- * the path: a path is cut into segments of {@value #LENGTH} levels (levels 1-16, 17-32, ...), a level node's own
- * filters cover only the names of its unfinished segment, and each finished segment is one <em>record</em> here,
- * shared by every node below it.
+ * the path: a path is cut into segments (levels 1-{@value #FIRST}, then {@value #LENGTH} levels at a time down to
+ * level {@value #DEEPEST}), a level node's own filters cover only the names of its unfinished segment, and each
+ * finished segment is one <em>record</em> here, shared by every node below it. The first segment is the longest so
+ * that shallow answers (most real ones, and the wide benchmark graphs of 10-20 levels) make no records at all.
  *
- * <p>A record is made when a node at a segment's last level (16, 32, ...) gets its first child: the four filter
+ * <p>A record is made when a node at a segment's last level (24, 40, 56, 72) gets its first child: the four filter
  * words of its segment's names, the node's cell (where an exact walk of the segment starts), and the record of the
  * segment above (-1 for none). Eight longs per record, in pages ({@link LongPages}):
  * <pre>
- *   [0..3] filter words of the segment's 16 names (see {@link NameFilters})
+ *   [0..3] filter words of the segment's names (see {@link NameFilters})
  *   [4]    cell of the segment's last node in {@link AncestorPaths}
  *   [5]    record of the segment above, or -1
  * </pre>
- * A query walks the chain of records (one per 16 levels, shared by neighbouring nodes and so in cache) and walks
- * the 16 cells of a segment only when its filters cannot rule the name out: with 16 names in 256 bits that is
- * ~0.2% of segments, where one filter over a 50-name path let ~9% of nodes through to a walk of the whole path.
+ * A query walks the chain of records (one per segment, shared by neighbouring nodes and so in cache) and walks
+ * the cells of a segment only when its filters cannot rule the name out: with 16 names in 256 bits that is
+ * ~0.2% of segments (~1% with 24), where one filter over a 50-name path let ~9% of nodes through to a walk of the
+ * whole path.
  *
  * <p>Records of nodes whose subtrees have ended are dropped by {@link #retain}, at each compaction of the ancestor
  * cells: a record is kept while a node of the current level has it in its chain, and then its cell is an ancestor
@@ -24,8 +26,12 @@ package dev.pyrofn.analysis.decode;
  * made since the last compaction.
  */
 final class PathSegments {
-  /** Levels per segment. */
+  /** Levels of the first segment. */
+  static final int FIRST = 24;
+  /** Levels of each later segment. */
   static final int LENGTH = 16;
+  /** The last level that ends a segment: paths below it are checked by {@link AncestorPaths#pathContains}. */
+  static final int DEEPEST = FIRST + 3 * LENGTH;
   static final int NONE = -1;
   private static final int STRIDE = 8;
   private static final int CELL = 4;
@@ -59,20 +65,31 @@ final class PathSegments {
     return size++;
   }
 
-  /** True when a segment of {@code record}'s chain holds a node named {@code id} (exact: filters, then a walk). */
-  boolean contains(int record, int id, AncestorPaths paths) {
-    int bit0 = NameFilters.bit0(id);
-    int bit1 = NameFilters.bit1(id);
-    int bit2 = NameFilters.bit2(id);
-    int bit3 = NameFilters.bit3(id);
+  /** True when a node at {@code level} ends a segment. */
+  static boolean endsSegment(int level) {
+    return level >= FIRST && level <= DEEPEST && ((level - FIRST) & (LENGTH - 1)) == 0;
+  }
+
+  /** Levels of the unfinished segment of a node at {@code level} (up to {@link #DEEPEST}), the node included. */
+  static int unfinishedLength(int level) {
+    return level < FIRST ? level : (level - FIRST) & (LENGTH - 1);
+  }
+
+  /**
+   * True when a segment of {@code record}'s chain holds a node named {@code id}, whose filter bits are given
+   * (exact: filters, then a walk).
+   */
+  boolean contains(int record, int id, int bit0, int bit1, int bit2, int bit3, AncestorPaths paths) {
     for (int r = record; r != NONE; ) {
       long[] page = records.existingPage(STRIDE * r);
       int offset = LongPages.offsetOf(STRIDE * r);
+      int above = (int) page[offset + ABOVE];
       if (NameFilters.mayHold(page[offset], page[offset + 1], page[offset + 2], page[offset + 3],
-          bit0, bit1, bit2, bit3) && paths.segmentContains((int) page[offset + CELL], LENGTH, id)) {
+          bit0, bit1, bit2, bit3)
+          && paths.segmentContains((int) page[offset + CELL], above == NONE ? FIRST : LENGTH, id)) {
         return true;
       }
-      r = (int) page[offset + ABOVE];
+      r = above;
     }
     return false;
   }

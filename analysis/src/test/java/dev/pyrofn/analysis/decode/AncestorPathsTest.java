@@ -26,7 +26,7 @@ class AncestorPathsTest {
     refNames.add(-1);
     refParents.add(-1);
     int checked = 0;
-    // Deeper than the decoder's segments (64 levels), where it uses the loaded path.
+    // Deeper than the decoder's segments (72 levels), where it uses the loaded path.
     for (int depth = 1; depth <= 120; depth++) {
       int width = 50 + random.nextInt(400);
       int[] cells = new int[width];
@@ -38,7 +38,7 @@ class AncestorPathsTest {
         boolean expected = hasAncestorNamed(levelNodes[parent], id, refNames, refParents);
         assertThat(paths.pathContains(levelCells[parent], depth - 1, id)).as("depth %d node %d", depth, i)
             .isEqualTo(expected);
-        int steps = random.nextInt(PathSegments.LENGTH + 1);
+        int steps = random.nextInt(PathSegments.FIRST + 1);
         assertThat(paths.segmentContains(levelCells[parent], Math.min(steps, depth - 1), id))
             .as("depth %d node %d, %d steps", depth, i, steps)
             .isEqualTo(hasAncestorNamedWithin(levelNodes[parent], id, steps, refNames, refParents));

@@ -9,13 +9,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The recursion check cuts paths into 16-level segments ({@link PathSegments}) down to level 64 and answers deeper
- * paths from the loaded path. An off-by-one at a segment's ends (the node that finishes a segment, the first node
- * of the next one), a record not found through its chain, or a record whose cell was not moved by a compaction
- * would each count a recursive function twice or a plain one not at all.
+ * The recursion check cuts paths into segments ({@link PathSegments}: levels 1-24, then 16 at a time) down to
+ * level 72 and answers deeper paths from the loaded path. An off-by-one at a segment's ends (the node that finishes
+ * a segment, the first node of the next one), a record not found through its chain, or a record whose cell was not
+ * moved by a compaction would each count a recursive function twice or a plain one not at all.
  */
 class PathSegmentsTest {
-  private static final int[] BOUNDARY_DEPTHS = {1, 2, 15, 16, 17, 31, 32, 33, 47, 48, 49, 63, 64, 65, 66, 80};
+  private static final int[] BOUNDARY_DEPTHS =
+      {1, 2, 15, 16, 17, 23, 24, 25, 31, 32, 33, 39, 40, 41, 55, 56, 57, 63, 64, 65, 71, 72, 73, 74, 80};
   private static final int CHAIN_DEPTH = 90;
 
   @Test
