@@ -258,15 +258,37 @@ final class LevelWalker implements LevelSink {
     if (PathSegments.endsSegment(parentLevel) && previousMasks[from] != 0) {
       finishSegment(parent);
     }
-    boolean nested = hasAncestorNamed(parent, parentLevel, id);
     int parentCell = previousCells[parent];
-    cells[count] = paths.addChild(id, parentCell);
+    int parentAnchor = previousAnchors[parent];
+    long mask0 = previousMasks[from];
+    long mask1 = previousMasks[from + 1];
+    long mask2 = previousMasks[from + 2];
+    long mask3 = previousMasks[from + 3];
+    int bit0 = NameFilters.bit0(id);
+    int bit1 = NameFilters.bit1(id);
+    int bit2 = NameFilters.bit2(id);
+    int bit3 = NameFilters.bit3(id);
+    boolean nested;
+    if (parentLevel <= SEGMENTED_DEPTH) {
+      // The parent's unfinished segment (a filter, then a walk of its cells), then the finished ones.
+      nested = NameFilters.mayHold(mask0, mask1, mask2, mask3, bit0, bit1, bit2, bit3)
+          && paths.segmentContains(parentCell, PathSegments.unfinishedLength(parentLevel), id)
+          || parentAnchor != PathSegments.NONE && segments.contains(parentAnchor, id, bit0, bit1, bit2, bit3, paths);
+    } else {
+      nested = paths.pathContains(parentCell, parentLevel, id);
+    }
+    int cell = paths.addChild(id, parentCell);
+    cells[count] = cell;
+    mask0 |= 1L << bit0;
+    mask1 |= 1L << bit1;
+    mask2 |= 1L << bit2;
+    mask3 |= 1L << bit3;
     int to = FILTERS * count;
-    masks[to] = previousMasks[from] | 1L << NameFilters.bit0(id);
-    masks[to + 1] = previousMasks[from + 1] | 1L << NameFilters.bit1(id);
-    masks[to + 2] = previousMasks[from + 2] | 1L << NameFilters.bit2(id);
-    masks[to + 3] = previousMasks[from + 3] | 1L << NameFilters.bit3(id);
-    anchors[count] = previousAnchors[parent];
+    anchors[count] = parentAnchor;
+    masks[to] = mask0;
+    masks[to + 1] = mask1;
+    masks[to + 2] = mask2;
+    masks[to + 3] = mask3;
     sums.add(id, self, total, nested);
     if (calls != null && !nested) {
       int caller = paths.functionAt(parentCell);
@@ -278,30 +300,6 @@ final class LevelWalker implements LevelSink {
       ensureCallSiteCapacity();
       addCallerEdges(id, parent, nested, total, self);
     }
-  }
-
-  /**
-   * The recursion check: whether the parent (at {@code parentLevel}) or one of its ancestors is named {@code id}.
-   * Kept out of {@link #addChild} so that stays small enough for the JIT to inline into the per-node loop.
-   */
-  private boolean hasAncestorNamed(int parent, int parentLevel, int id) {
-    int parentCell = previousCells[parent];
-    if (parentLevel > SEGMENTED_DEPTH) {
-      return paths.pathContains(parentCell, parentLevel, id);
-    }
-    int from = FILTERS * parent;
-    int bit0 = NameFilters.bit0(id);
-    int bit1 = NameFilters.bit1(id);
-    int bit2 = NameFilters.bit2(id);
-    int bit3 = NameFilters.bit3(id);
-    // The parent's unfinished segment (a filter, then a walk of its cells), then the finished ones.
-    if (NameFilters.mayHold(previousMasks[from], previousMasks[from + 1], previousMasks[from + 2],
-        previousMasks[from + 3], bit0, bit1, bit2, bit3)
-        && paths.segmentContains(parentCell, PathSegments.unfinishedLength(parentLevel), id)) {
-      return true;
-    }
-    int anchor = previousAnchors[parent];
-    return anchor != PathSegments.NONE && segments.contains(anchor, id, bit0, bit1, bit2, bit3, paths);
   }
 
   /**
