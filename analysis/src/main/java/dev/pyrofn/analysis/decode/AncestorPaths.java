@@ -17,19 +17,19 @@ package dev.pyrofn.analysis.decode;
  * (what the check truly needs), whenever they have doubled since the last compaction. Memory is therefore
  * bounded by twice that frontier, not by the document.
  *
- * <p>Two kinds of query. {@link #segmentContains} reads a few cells upward (the segments of {@link PathSegments},
- * which the walker uses down to level {@value LevelWalker#SEGMENTED_DEPTH}). {@link #pathContains}, for deeper
- * paths, uses {@code onPath[id]}, the count of nodes named {@code id} on the path from the root to the
- * {@code loaded} cell: queries of one level arrive left to right and so do their parents, so moving the loaded
- * path from one parent to the next walks only up to their common ancestor and back down, and over a level each
- * ancestor is entered and left at most once, whatever the depth. The walker reads segments only when cheap
- * filters cannot rule the name out, so most nodes above that depth never get here.
+ * <p>A query reads the path upward when it is at most {@value #WALK_LIMIT} cells long. Deeper paths use
+ * {@code onPath[id]}, the count of nodes named {@code id} on the path from the root to the {@code loaded}
+ * cell: queries of one level arrive left to right and so do their parents, so
+ * moving the loaded path from one parent to the next walks only up to their common ancestor and back down,
+ * and over a level each ancestor is entered and left at most once, whatever the depth. The caller asks only
+ * when a cheap filter (see {@link LevelWalker}) cannot rule the name out, so most nodes never get here.
  */
 final class AncestorPaths {
   private static final int NO_CELL = -1;
   private static final int ROOT_NAME = -1;
   /** The smallest pool worth compacting at all. */
   static final int MIN_COMPACTION = 4096;
+  private static final int WALK_LIMIT = 64;
 
   private final IntPages slots;
   private final IntPages remap;
@@ -74,13 +74,12 @@ final class AncestorPaths {
     return append(id, parentCell);
   }
 
-  /**
-   * True when {@code cell} or one of its {@code steps - 1} nearest ancestors is named {@code id}: a direct walk up,
-   * for the segments of {@link PathSegments} (at most 16 cells).
-   */
-  boolean segmentContains(int cell, int steps, int id) {
+  /** True when {@code cell} (a node at level {@code depth}) or one of its ancestors is named {@code id}. */
+  boolean pathContains(int cell, int depth, int id) {
+    // Filter hits are far apart in the tree, so moving the loaded path between them costs more than reading
+    // a short path; the loaded path keeps the cost bounded per level on deep graphs.
     int c = cell;
-    for (int step = 0; step < steps; step++) {
+    for (int step = 0; step < WALK_LIMIT && c != NO_CELL; step++) {
       // A cell's two slots are on one page: one page lookup per step.
       int[] page = slots.existingPage(2 * c);
       int offset = IntPages.offsetOf(2 * c);
@@ -89,14 +88,9 @@ final class AncestorPaths {
       }
       c = page[offset + 1];
     }
-    return false;
-  }
-
-  /**
-   * True when {@code cell} (a node at level {@code depth}) or one of its ancestors is named {@code id}, answered
-   * from the loaded path: for paths deeper than the segments cover, where a walk would be as long as the path.
-   */
-  boolean pathContains(int cell, int depth, int id) {
+    if (c == NO_CELL) {
+      return false;
+    }
     if (cell != loaded) {
       load(cell, depth);
     }
@@ -111,12 +105,11 @@ final class AncestorPaths {
   /**
    * Declares that only {@code cells[0..count)} (the nodes of the level just finished) and their ancestors can
    * still matter; when the pool has grown enough, drops every other cell and rewrites {@code cells} in place.
-   * Cells keep their order, so parents still precede children and the copy can run in place. Returns whether it
-   * compacted ({@link #movedCell} then tells where a kept cell went).
+   * Cells keep their order, so parents still precede children and the copy can run in place.
    */
-  boolean retain(int[] cells, int count) {
+  void retain(int[] cells, int count) {
     if (size < minCompaction || size < 2 * liveAfterCompaction) {
-      return false;
+      return;
     }
     load(NO_CELL, -1);
     markAncestors(cells, count);
@@ -145,12 +138,6 @@ final class AncestorPaths {
     size = kept;
     liveAfterCompaction = kept;
     tailEnd = 0;
-    return true;
-  }
-
-  /** Where the last compaction moved {@code cell}, which it kept (an ancestor of a cell it was given). */
-  int movedCell(int cell) {
-    return remap.get(cell);
   }
 
   private void markAncestors(int[] cells, int count) {

@@ -3,28 +3,21 @@ package dev.pyrofn.analysis.decode;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The large work arrays of one decode (the two level buffers, the ancestor cells and the path segments), kept
- * between decodes so a decode at the product's default size allocates and zeroes them once per thread instead of
- * once per answer.
+ * The large work arrays of one decode (the two level buffers and the ancestor cells), kept between decodes so a
+ * decode at the product's default size allocates and zeroes them once per thread instead of once per answer.
  *
  * <p>Bounded: at most one scratch per available processor is pooled, and a scratch is trimmed before it goes back
- * (level buffers of at most {@value #MAX_POOLED_WIDTH} nodes, 3.7 MB; ancestor-cell pages up to
- * {@link #MAX_POOLED_PAGE_INTS} ints, 2 MB; path-segment pages up to {@link #MAX_POOLED_SEGMENT_LONGS} longs,
- * 1 MB; the compaction maps, needed only past 2 MB of cells, not at all), so the pool holds at most ~6.7 MB per
- * processor. A decode that needs more grows its own arrays as before and drops the
+ * (level buffers of at most {@value #MAX_POOLED_WIDTH} nodes, 3.4 MB; ancestor-cell pages up to
+ * {@link #MAX_POOLED_PAGE_INTS} ints, 2 MB; the compaction map, needed only past 2 MB of cells, not at all), so the
+ * pool holds at most ~5.5 MB per processor. A decode that needs more grows its own arrays as before and drops the
  * excess when it ends. A scratch is used by one
  * decode at a time; the pool's atomic hand-over publishes its contents to the next thread.
  */
 final class DecodeScratch {
-  /** Level buffers wider than this (nodes) are not kept: 2 x 32,768 x 56 bytes = 3.7 MB. */
+  /** Level buffers wider than this (nodes) are not kept: 2 x 32,768 x 52 bytes = 3.4 MB. */
   static final int MAX_POOLED_WIDTH = 1 << 15;
   /** Ancestor pages kept per {@link IntPages}: 2 MB, the cells of the decode's compaction floor. */
   static final int MAX_POOLED_PAGE_INTS = 1 << 19;
-  /**
-   * Path-segment pages kept: 1 MB, 16,384 records (65,536-node answers make ~3,800 on the deep benchmark graph,
-   * ~9,600 on the wide one).
-   */
-  static final int MAX_POOLED_SEGMENT_LONGS = 1 << 17;
   private static final AtomicReferenceArray<DecodeScratch> POOL =
       new AtomicReferenceArray<>(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
@@ -32,15 +25,11 @@ final class DecodeScratch {
   long[] spans;
   int[] cells;
   long[] masks;
-  int[] anchors;
   long[] previousSpans;
   int[] previousCells;
   long[] previousMasks;
-  int[] previousAnchors;
   final IntPages cellPages = new IntPages();
   final IntPages remapPages = new IntPages();
-  final LongPages segmentPages = new LongPages();
-  final IntPages segmentRemapPages = new IntPages();
 
   /** A pooled scratch, or a new one when none is free. */
   static DecodeScratch take() {
@@ -71,15 +60,11 @@ final class DecodeScratch {
       spans = null;
       cells = null;
       masks = null;
-      anchors = null;
       previousSpans = null;
       previousCells = null;
       previousMasks = null;
-      previousAnchors = null;
     }
     cellPages.trim(MAX_POOLED_PAGE_INTS);
     remapPages.trim(0);
-    segmentPages.trim(MAX_POOLED_SEGMENT_LONGS);
-    segmentRemapPages.trim(0);
   }
 }

@@ -27,17 +27,17 @@ final class LevelWalker implements LevelSink {
    * frontier.
    */
   static final int DECODE_COMPACTION_FLOOR = 1 << 18;
-  private static final int FILTERS = NameFilters.WORDS;
-  /**
-   * The deepest parent level whose paths are checked by segments ({@link PathSegments}: four records and a
-   * segment's walk at most); below it the loaded path of {@link AncestorPaths} bounds the cost per level instead.
-   */
-  static final int SEGMENTED_DEPTH = PathSegments.DEEPEST;
+  private static final int FILTERS = 4;
+  // Odd multipliers for Fibonacci-style hashing: the top 6 bits of id * multiplier pick the bit of a filter.
+  // Literals in the code (not an array): a static array's elements are loads for the JIT, not constants.
+  private static final int HASH_0 = 0x9E3779B9;
+  private static final int HASH_1 = 0x85EBCA6B;
+  private static final int HASH_2 = 0xC2B2AE35;
+  private static final int HASH_3 = 0x27D4EB2F;
 
   private final NameTable names;
   private final FunctionSums sums;
   private final AncestorPaths paths;
-  private final PathSegments segments;
   // Call sites: null when not asked for. kinds[id] is APPLICATION, IDLE or OTHER for each function id.
   private final byte[] kinds;
   private final CallerEdges edges;
@@ -53,26 +53,20 @@ final class LevelWalker implements LevelSink {
   // One node of a level occupies, at index i:
   //   spans[2*i], spans[2*i + 1]  its interval [start, end);
   //   cells[i]             its cell in AncestorPaths;
-  //   masks[FILTERS*i + k]  FILTERS 64-bit Bloom filters (NameFilters) of the names of its path's unfinished
-  //                        segment: the levels after the last segment's end (PathSegments), up to and
-  //                        including the node (all zero for the root, and for a node that ends a segment
-  //                        once its first child has made the segment's record).
-  //                        A child whose name misses any filter has no ancestor of that name in the segment,
-  //                        which settles that part of the check without touching AncestorPaths;
-  //   anchors[i]           the PathSegments record of the path's last finished segment (-1 for none), whose
-  //                        chain covers the rest of the path.
+  //   masks[FILTERS*i + k]  FILTERS 64-bit Bloom filters of the names on its path (root excluded), one bit
+  //                        per name in each, under independent hashes. A child whose name misses any filter
+  //                        has no ancestor of that name, which settles the recursion check without touching
+  //                        AncestorPaths for most nodes (4 filters: ~2% of nodes on 30-deep paths reach it).
   // "previous*" is the level above, the unprefixed arrays the level being read; they swap at each level end.
   // Taken from (and handed back to) the DecodeScratch: their contents from an earlier decode are never read,
   // every slot is written before it is read.
   private long[] previousSpans;
   private int[] previousCells;
   private long[] previousMasks;
-  private int[] previousAnchors;
   private int previousCount;
   private long[] spans;
   private int[] cells;
   private long[] masks;
-  private int[] anchors;
   private int count;
   private int parentCursor;
   // Call sites only: per node, its function id and the nearest application frame at or above it (a function id,
@@ -111,25 +105,20 @@ final class LevelWalker implements LevelSink {
     this.sums = new FunctionSums(names.functionCount());
     this.scratch = scratch;
     this.paths = new AncestorPaths(names.functionCount(), compactionFloor, scratch.cellPages, scratch.remapPages);
-    this.segments = new PathSegments(scratch.segmentPages, scratch.segmentRemapPages);
     if (scratch.cells == null) {
       scratch.spans = new long[INITIAL_WIDTH * 2];
       scratch.cells = new int[INITIAL_WIDTH];
       scratch.masks = new long[INITIAL_WIDTH * FILTERS];
-      scratch.anchors = new int[INITIAL_WIDTH];
       scratch.previousSpans = new long[INITIAL_WIDTH * 2];
       scratch.previousCells = new int[INITIAL_WIDTH];
       scratch.previousMasks = new long[INITIAL_WIDTH * FILTERS];
-      scratch.previousAnchors = new int[INITIAL_WIDTH];
     }
     spans = scratch.spans;
     cells = scratch.cells;
     masks = scratch.masks;
-    anchors = scratch.anchors;
     previousSpans = scratch.previousSpans;
     previousCells = scratch.previousCells;
     previousMasks = scratch.previousMasks;
-    previousAnchors = scratch.previousAnchors;
     if (appFrames == null) {
       this.kinds = null;
       this.edges = null;
@@ -188,9 +177,7 @@ final class LevelWalker implements LevelSink {
     if (level == 0 && count > 1) {
       throw new ProfileFormatException("levels[0]: holds " + count + " nodes, expected the single root");
     }
-    if (paths.retain(cells, count)) {
-      segments.retain(anchors, count, paths);
-    }
+    paths.retain(cells, count);
     swapLevels();
   }
 
@@ -210,11 +197,6 @@ final class LevelWalker implements LevelSink {
   /** Cells held by the recursion check: bounded by the frontier, not by the node count. */
   int retainedCells() {
     return paths.size();
-  }
-
-  /** Segment records held by the recursion check: bounded like the cells. */
-  int retainedSegments() {
-    return segments.size();
   }
 
   private void addNode(long dx, long total, long self, long nameIndex) {
@@ -238,7 +220,6 @@ final class LevelWalker implements LevelSink {
     if (level == 0) {
       cells[count] = paths.addRoot();
       Arrays.fill(masks, FILTERS * count, FILTERS * count + FILTERS, 0L);
-      anchors[count] = PathSegments.NONE;
       if (kinds != null) {
         ensureCallSiteCapacity();
         ids[count] = -1;
@@ -253,42 +234,25 @@ final class LevelWalker implements LevelSink {
   }
 
   private void addChild(int id, int parent, long total, long self) {
-    int parentLevel = level - 1;
-    int from = FILTERS * parent;
-    if (PathSegments.endsSegment(parentLevel) && previousMasks[from] != 0) {
-      finishSegment(parent);
-    }
     int parentCell = previousCells[parent];
-    int parentAnchor = previousAnchors[parent];
+    int from = FILTERS * parent;
     long mask0 = previousMasks[from];
     long mask1 = previousMasks[from + 1];
     long mask2 = previousMasks[from + 2];
     long mask3 = previousMasks[from + 3];
-    int bit0 = NameFilters.bit0(id);
-    int bit1 = NameFilters.bit1(id);
-    int bit2 = NameFilters.bit2(id);
-    int bit3 = NameFilters.bit3(id);
-    boolean nested;
-    if (parentLevel <= SEGMENTED_DEPTH) {
-      // The parent's unfinished segment (a filter, then a walk of its cells), then the finished ones.
-      nested = NameFilters.mayHold(mask0, mask1, mask2, mask3, bit0, bit1, bit2, bit3)
-          && paths.segmentContains(parentCell, PathSegments.unfinishedLength(parentLevel), id)
-          || parentAnchor != PathSegments.NONE && segments.contains(parentAnchor, id, bit0, bit1, bit2, bit3, paths);
-    } else {
-      nested = paths.pathContains(parentCell, parentLevel, id);
-    }
-    int cell = paths.addChild(id, parentCell);
-    cells[count] = cell;
-    mask0 |= 1L << bit0;
-    mask1 |= 1L << bit1;
-    mask2 |= 1L << bit2;
-    mask3 |= 1L << bit3;
+    int bit0 = (id * HASH_0) >>> 26;
+    int bit1 = (id * HASH_1) >>> 26;
+    int bit2 = (id * HASH_2) >>> 26;
+    int bit3 = (id * HASH_3) >>> 26;
+    // One branch for the four filters: a name that misses any of them has no ancestor of that name.
+    boolean mayBeNested = ((mask0 >>> bit0) & (mask1 >>> bit1) & (mask2 >>> bit2) & (mask3 >>> bit3) & 1L) != 0;
+    boolean nested = mayBeNested && paths.pathContains(parentCell, level - 1, id);
     int to = FILTERS * count;
-    anchors[count] = parentAnchor;
-    masks[to] = mask0;
-    masks[to + 1] = mask1;
-    masks[to + 2] = mask2;
-    masks[to + 3] = mask3;
+    masks[to] = mask0 | (1L << bit0);
+    masks[to + 1] = mask1 | (1L << bit1);
+    masks[to + 2] = mask2 | (1L << bit2);
+    masks[to + 3] = mask3 | (1L << bit3);
+    cells[count] = paths.addChild(id, parentCell);
     sums.add(id, self, total, nested);
     if (calls != null && !nested) {
       int caller = paths.functionAt(parentCell);
@@ -300,19 +264,6 @@ final class LevelWalker implements LevelSink {
       ensureCallSiteCapacity();
       addCallerEdges(id, parent, nested, total, self);
     }
-  }
-
-  /**
-   * The parent (at level 24, 40, 56 or 72) ends a segment and has a first child: its filters become a record
-   * shared by its subtree, which starts a new segment. Made on the first child only, so leaves (most nodes of the
-   * widest levels) make none. A made record is marked by the parent's filters being zero (before, they hold at
-   * least the parent's own name).
-   */
-  private void finishSegment(int parent) {
-    int from = FILTERS * parent;
-    previousAnchors[parent] = segments.add(previousMasks[from], previousMasks[from + 1], previousMasks[from + 2],
-        previousMasks[from + 3], previousCells[parent], previousAnchors[parent]);
-    Arrays.fill(previousMasks, from, from + FILTERS, 0L);
   }
 
   /** Caller -> callee edges; empty when the walk was not asked to collect them. */
@@ -370,7 +321,6 @@ final class LevelWalker implements LevelSink {
   private void grow() {
     int capacity = count * 2;
     cells = Arrays.copyOf(cells, capacity);
-    anchors = Arrays.copyOf(anchors, capacity);
     masks = Arrays.copyOf(masks, capacity * FILTERS);
     spans = Arrays.copyOf(spans, capacity * 2);
   }
@@ -391,19 +341,15 @@ final class LevelWalker implements LevelSink {
     scratch.spans = spans;
     scratch.cells = cells;
     scratch.masks = masks;
-    scratch.anchors = anchors;
     scratch.previousSpans = previousSpans;
     scratch.previousCells = previousCells;
     scratch.previousMasks = previousMasks;
-    scratch.previousAnchors = previousAnchors;
     spans = null;
     cells = null;
     masks = null;
-    anchors = null;
     previousSpans = null;
     previousCells = null;
     previousMasks = null;
-    previousAnchors = null;
     DecodeScratch.release(scratch);
   }
 
@@ -411,11 +357,9 @@ final class LevelWalker implements LevelSink {
     long[] spareSpans = previousSpans;
     int[] spareCells = previousCells;
     long[] spareMasks = previousMasks;
-    int[] spareAnchors = previousAnchors;
     previousSpans = spans;
     previousCells = cells;
     previousMasks = masks;
-    previousAnchors = anchors;
     previousCount = count;
     int[] spareIds = previousIds;
     int[] spareAppAt = previousAppAt;
@@ -426,7 +370,6 @@ final class LevelWalker implements LevelSink {
     spans = spareSpans;
     cells = spareCells;
     masks = spareMasks;
-    anchors = spareAnchors;
     count = 0;
   }
 }

@@ -39,7 +39,6 @@ class DecodeScratchTest {
 
     assertThat(wide.cells).isNull();
     assertThat(wide.previousMasks).isNull();
-    assertThat(wide.previousAnchors).isNull();
     assertThat(narrow.cells).hasSize(DecodeScratch.MAX_POOLED_WIDTH);
   }
 
@@ -55,20 +54,6 @@ class DecodeScratchTest {
     assertThat(scratch.remapPages.allocatedInts()).isZero();
   }
 
-  @Test
-  void releaseKeepsSegmentPagesUpToTheBoundAndNoSegmentCompactionMap() {
-    DecodeScratch scratch = new DecodeScratch();
-    for (int slot = 0; slot < 2 * DecodeScratch.MAX_POOLED_SEGMENT_LONGS; slot += 1024) {
-      scratch.segmentPages.pageFor(slot)[LongPages.offsetOf(slot)] = 1;
-    }
-    scratch.segmentRemapPages.set(0, 1);
-
-    scratch.trim();
-
-    assertThat(scratch.segmentPages.allocatedLongs()).isEqualTo(DecodeScratch.MAX_POOLED_SEGMENT_LONGS);
-    assertThat(scratch.segmentRemapPages.allocatedInts()).isZero();
-  }
-
   private static DecodeScratch scratchOfWidth(int width) {
     DecodeScratch scratch = new DecodeScratch();
     scratch.spans = new long[2 * width];
@@ -77,8 +62,6 @@ class DecodeScratchTest {
     scratch.previousSpans = new long[2];
     scratch.previousCells = new int[1];
     scratch.previousMasks = new long[4];
-    scratch.anchors = new int[width];
-    scratch.previousAnchors = new int[1];
     return scratch;
   }
 
