@@ -118,6 +118,18 @@ class FunctionFilterTest {
   }
 
   @Test
+  void theServersOtherBucketIsNeverAMatch() {
+    stub.reset();
+    stub.answerSample(PyroscopeStub.SELECT_MERGE, "connect-current.json");
+
+    JsonObject filtered = ok("/profiles/checkout?function=other&match=exact");
+
+    assertThat(filtered.getJsonArray("functions")).isEmpty();
+    assertThat(filtered.getJsonObject("filter").getInteger("matchingFunctions")).isZero();
+    assertThat(filtered.getDouble("otherPercent")).as("its share is still reported").isEqualTo(10.0);
+  }
+
+  @Test
   void callSitesAreListedOnlyForTheMatchedRows() {
     JsonObject filtered = ok("/profiles/checkout?limit=3&appPackages=com/acme/&function=Pattern");
 
