@@ -9,6 +9,7 @@ import dev.pyrofn.bor.common.FanOut;
 import dev.pyrofn.bor.common.Failures;
 import dev.pyrofn.bor.upstream.ProfileData;
 import dev.pyrofn.bor.upstream.ProfileTable;
+import dev.pyrofn.bor.upstream.ServiceOwner;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.time.TimeWindow;
 import io.vertx.core.AsyncResult;
@@ -17,10 +18,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -45,9 +48,11 @@ final class FleetTables {
   private final long budgetMs;
   private final Vertx vertx;
   private final AppPackages appPackages;
+  private final RecentApps recentApps;
 
   FleetTables(Vertx vertx, ProfileData profileData, BorConfig config, AppPackages appPackages) {
     this.vertx = vertx;
+    this.recentApps = new RecentApps(config.fleetAppsReuseMs(), System::currentTimeMillis);
     this.profileData = profileData;
     this.appPackages = appPackages;
     this.concurrency = Math.min(config.fleetConcurrency(), profileData.fanOutCapacity());
@@ -67,9 +72,12 @@ final class FleetTables {
     final String registryError;
     /** Apps not finished within the budget (also listed in errors); non-zero makes the answer partial. */
     final int appsUnfinished;
+    /** The Registry listing's outcome (an empty listing without a Registry): the owners of the answer's apps. */
+    final AsyncResult<Map<String, ServiceOwner>> registryListing;
 
     Fetched(Map<String, ServiceProfile> profiles, JsonArray errors, JsonArray skipped, int appsSearched,
-        int appsSkipped, String registryError, int appsUnfinished) {
+        int appsSkipped, String registryError, int appsUnfinished,
+        AsyncResult<Map<String, ServiceOwner>> registryListing) {
       this.profiles = profiles;
       this.tables = new LinkedHashMap<>();
       profiles.forEach((app, profile) -> tables.put(app, profile.table()));
@@ -79,19 +87,50 @@ final class FleetTables {
       this.appsSkipped = appsSkipped;
       this.registryError = registryError;
       this.appsUnfinished = appsUnfinished;
+      this.registryListing = registryListing;
     }
   }
 
+  /**
+   * The tables of {@code apps}, or of every app discovery finds when the list is empty. Three things start at once:
+   * the Registry listing (owners and application packages of every app, one call), the discovery, and the fetches
+   * of the apps the last discovery of such a window found ({@link RecentApps}); when the discovery answers, the
+   * guessed apps it no longer lists are left out and the ones it adds are fetched. The answer covers exactly the
+   * apps of this search's own discovery.
+   */
   Future<Fetched> fetch(List<String> apps, ProfileType type, TimeWindow window) {
-    Future<List<String>> names = apps.isEmpty() ? profileData.apps(window) : Future.succeededFuture(apps);
+    Future<Map<String, ServiceOwner>> listing = appPackages.listing();
+    FanOut<String, ProfileTable> fanOut = FanOut.open(vertx, concurrency, budgetMs,
+        app -> listing.transform(owners -> profile(app, type, window, appPackages.forApp(app, owners))),
+        () -> ApiException.of(504, BUDGET_EXCEEDED, "not searched within the search's budget of " + budgetMs
+            + " ms (FLEET_BUDGET_MS)"));
+    Map<String, Future<ProfileTable>> started = new HashMap<>();
+    Future<List<String>> names;
+    if (apps.isEmpty()) {
+      for (String guessed : atMostMax(recentApps.guess(window))) {
+        started.put(guessed, fanOut.submit(guessed));
+      }
+      names = profileData.apps(window).onSuccess(found -> recentApps.remember(window, found));
+    } else {
+      names = Future.succeededFuture(apps);
+    }
     return names.compose(all -> {
-      List<String> searched = all.size() > maxApps ? all.subList(0, maxApps) : all;
-      return appPackages.forApps(new LinkedHashSet<>(searched)).compose(frames ->
-          FanOut.run(vertx, searched, concurrency, budgetMs, app -> profile(app, type, window, frames.get(app)),
-              () -> ApiException.of(504, BUDGET_EXCEEDED, "not searched within the search's budget of " + budgetMs
-                  + " ms (FLEET_BUDGET_MS)"))
-              .map(results -> collect(searched, results, all.size() - searched.size(), frames)));
-    });
+      List<String> searched = atMostMax(all);
+      Set<String> wanted = new HashSet<>(searched);
+      started.keySet().stream().filter(app -> !wanted.contains(app)).forEach(fanOut::skip);
+      List<Future<ProfileTable>> results = new ArrayList<>(searched.size());
+      for (String app : searched) {
+        Future<ProfileTable> guessed = started.get(app);
+        results.add(guessed != null ? guessed : fanOut.submit(app));
+      }
+      Future<List<AsyncResult<ProfileTable>>> outcomes = FanOut.outcomes(results);
+      return Future.join(outcomes, listing).otherwiseEmpty().map(done ->
+          collect(searched, outcomes.result(), all.size() - searched.size(), listing));
+    }).onComplete(done -> fanOut.close());
+  }
+
+  private List<String> atMostMax(List<String> apps) {
+    return apps.size() > maxApps ? apps.subList(0, maxApps) : apps;
   }
 
   private Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window, AppPackages.Resolved frames) {
@@ -103,8 +142,8 @@ final class FleetTables {
             : failure));
   }
 
-  private static Fetched collect(List<String> apps, List<AsyncResult<ProfileTable>> results, int skipped,
-      Map<String, AppPackages.Resolved> frames) {
+  private Fetched collect(List<String> apps, List<AsyncResult<ProfileTable>> results, int skipped,
+      AsyncResult<Map<String, ServiceOwner>> listing) {
     Map<String, ServiceProfile> profiles = new LinkedHashMap<>();
     JsonArray errors = new JsonArray();
     JsonArray withoutProfile = new JsonArray();
@@ -113,7 +152,7 @@ final class FleetTables {
     int unfinished = 0;
     for (int i = 0; i < apps.size(); i++) {
       AsyncResult<ProfileTable> result = results.get(i);
-      AppPackages.Resolved appFrames = frames.get(apps.get(i));
+      AppPackages.Resolved appFrames = appPackages.forApp(apps.get(i), listing);
       registryError = registryError != null ? registryError : appFrames.error;
       if (result.succeeded()) {
         ProfileTable table = result.result();
@@ -134,7 +173,7 @@ final class FleetTables {
         throw worst;
       }
     }
-    return new Fetched(profiles, errors, withoutProfile, apps.size(), skipped, registryError, unfinished);
+    return new Fetched(profiles, errors, withoutProfile, apps.size(), skipped, registryError, unfinished, listing);
   }
 
   private static boolean isNotFound(Throwable failure) {
