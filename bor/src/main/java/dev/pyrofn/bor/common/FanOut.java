@@ -27,6 +27,7 @@ public final class FanOut<T, R> {
   private final List<Item<T, R>> unfinished = new ArrayList<>();
   private int running;
   private boolean closed;
+  private boolean budgetSpent;
   private Runnable cancelBudget = () -> { };
 
   private FanOut(int concurrency, Function<T, Future<R>> call, Supplier<Throwable> outOfBudget) {
@@ -78,7 +79,7 @@ public final class FanOut<T, R> {
   public synchronized Future<R> submit(T item) {
     Item<T, R> queuedItem = new Item<>(item);
     if (closed) {
-      queuedItem.outcome.fail(new IllegalStateException("the fan-out is closed"));
+      queuedItem.outcome.fail(budgetSpent ? outOfBudget.get() : new IllegalStateException("the fan-out is closed"));
       return queuedItem.outcome.future();
     }
     unfinished.add(queuedItem);
@@ -115,6 +116,7 @@ public final class FanOut<T, R> {
 
   private synchronized void budgetRanOut() {
     closed = true;
+    budgetSpent = true;
     queued.clear();
     for (Item<T, R> item : unfinished) {
       item.outcome.tryFail(outOfBudget.get());
