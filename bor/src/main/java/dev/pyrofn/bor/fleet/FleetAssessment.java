@@ -10,7 +10,9 @@ import dev.pyrofn.runtime.time.TimeWindow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The logic of a fleet search and of the fleet hotspots: fetch the apps' function tables (the fan-out of
@@ -31,9 +33,9 @@ final class FleetAssessment {
   /** The first {@code limit} matches of {@code matcher} over the apps (every app when {@code apps} is empty). */
   Future<JsonObject> search(FunctionMatcher matcher, ProfileType type, TimeWindow window, List<String> apps,
       int limit) {
-    return tables.fetch(apps, type, window)
+    return tables.fetchMatching(apps, type, window, matcher)
         .compose(fetched -> vertx.executeBlocking(() -> matches(fetched, matcher), false)
-            .map(matches -> FleetJson.search(matcher, type, window, fetched, matches.size(),
+            .map(matches -> FleetJson.search(matcher, type, window, fetched, matchCount(fetched, matches),
                 matches.subList(0, Math.min(limit, matches.size())), owners(fetched))));
   }
 
@@ -52,6 +54,23 @@ final class FleetAssessment {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("function", "'function' regex is too expensive to match: " + e.getMessage());
     }
+  }
+
+  /**
+   * Every match, also those past the rows an app sent: Profile Data counts an app's matching functions before its
+   * row limit ({@code matchingFunctions}); an app whose answer has no count (a SOR without the filter) counts its rows.
+   */
+  private static int matchCount(FleetTables.Fetched fetched, List<FleetMatch> matches) {
+    Map<String, Integer> rowsByApp = new HashMap<>();
+    for (FleetMatch match : matches) {
+      rowsByApp.merge(match.app(), 1, Integer::sum);
+    }
+    int count = 0;
+    for (String app : fetched.profiles.keySet()) {
+      int rows = rowsByApp.getOrDefault(app, 0);
+      count += Math.max(rows, fetched.matchingFunctions.getOrDefault(app, rows));
+    }
+    return count;
   }
 
   /** The owners of the answer's apps, from the listing read with the tables; null when ownership is not shown. */

@@ -1,5 +1,6 @@
 package dev.pyrofn.bor.fleet;
 
+import dev.pyrofn.analysis.hotspot.FunctionMatcher;
 import dev.pyrofn.analysis.hotspot.ServiceProfile;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import dev.pyrofn.analysis.profile.ProfileType;
@@ -65,6 +66,8 @@ final class FleetTables {
   static final class Fetched {
     final Map<String, FunctionTable> tables;
     final Map<String, ServiceProfile> profiles;
+    /** Per app of a filtered fetch: how many of its functions matched, also past the rows it sent. */
+    final Map<String, Integer> matchingFunctions;
     final JsonArray errors;
     final JsonArray skipped;
     final int appsSearched;
@@ -75,10 +78,11 @@ final class FleetTables {
     /** The Registry listing's outcome (an empty listing without a Registry): the owners of the answer's apps. */
     final AsyncResult<Map<String, ServiceOwner>> registryListing;
 
-    Fetched(Map<String, ServiceProfile> profiles, JsonArray errors, JsonArray skipped, int appsSearched,
-        int appsSkipped, String registryError, int appsUnfinished,
+    Fetched(Map<String, ServiceProfile> profiles, Map<String, Integer> matchingFunctions, JsonArray errors,
+        JsonArray skipped, int appsSearched, int appsSkipped, String registryError, int appsUnfinished,
         AsyncResult<Map<String, ServiceOwner>> registryListing) {
       this.profiles = profiles;
+      this.matchingFunctions = matchingFunctions;
       this.tables = new LinkedHashMap<>();
       profiles.forEach((app, profile) -> tables.put(app, profile.table()));
       this.errors = errors;
@@ -99,9 +103,21 @@ final class FleetTables {
    * apps of this search's own discovery.
    */
   Future<Fetched> fetch(List<String> apps, ProfileType type, TimeWindow window) {
+    return fetch(apps, type, window, null);
+  }
+
+  /**
+   * As {@link #fetch(List, ProfileType, TimeWindow)}, each table holding only the functions {@code matcher} accepts
+   * (Profile Data filters the whole table, so the fan-out moves the matches, not every app's top rows).
+   */
+  Future<Fetched> fetchMatching(List<String> apps, ProfileType type, TimeWindow window, FunctionMatcher matcher) {
+    return fetch(apps, type, window, matcher);
+  }
+
+  private Future<Fetched> fetch(List<String> apps, ProfileType type, TimeWindow window, FunctionMatcher matcher) {
     Future<Map<String, ServiceOwner>> listing = appPackages.listing();
     FanOut<String, ProfileTable> fanOut = FanOut.open(vertx, concurrency, budgetMs,
-        app -> listing.transform(owners -> profile(app, type, window, appPackages.forApp(app, owners))),
+        app -> listing.transform(owners -> profile(app, type, window, appPackages.forApp(app, owners), matcher)),
         () -> ApiException.of(504, BUDGET_EXCEEDED, "not searched within the search's budget of " + budgetMs
             + " ms (FLEET_BUDGET_MS)"));
     Map<String, Future<ProfileTable>> started = new HashMap<>();
@@ -133,9 +149,11 @@ final class FleetTables {
     return apps.size() > maxApps ? apps.subList(0, maxApps) : apps;
   }
 
-  private Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window, AppPackages.Resolved frames) {
+  private Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window, AppPackages.Resolved frames,
+      FunctionMatcher matcher) {
     long deadline = System.currentTimeMillis() + appTimeoutMs;
-    return profileData.profileInFanOut(app, type, window, deadline, frames.frames)
+    return (matcher == null ? profileData.profileInFanOut(app, type, window, deadline, frames.frames)
+        : profileData.matchingProfileInFanOut(app, type, window, deadline, frames.frames, matcher))
         .timeout(appTimeoutMs, TimeUnit.MILLISECONDS)
         .recover(failure -> Future.failedFuture(failure instanceof TimeoutException
             ? ApiException.upstreamTimeout("no answer for " + app + " within " + appTimeoutMs + " ms", failure)
@@ -145,6 +163,7 @@ final class FleetTables {
   private Fetched collect(List<String> apps, List<AsyncResult<ProfileTable>> results, int skipped,
       AsyncResult<Map<String, ServiceOwner>> listing) {
     Map<String, ServiceProfile> profiles = new LinkedHashMap<>();
+    Map<String, Integer> matching = new HashMap<>();
     JsonArray errors = new JsonArray();
     JsonArray withoutProfile = new JsonArray();
     List<Throwable> failures = new ArrayList<>();
@@ -157,6 +176,9 @@ final class FleetTables {
       if (result.succeeded()) {
         ProfileTable table = result.result();
         profiles.put(apps.get(i), ServiceProfile.of(table.table(), table.callSites(), appFrames.frames));
+        if (table.matchingFunctions().isPresent()) {
+          matching.put(apps.get(i), table.matchingFunctions().getAsInt());
+        }
       } else if (isNotFound(result.cause())) {
         failures.add(result.cause());
         withoutProfile.add(new JsonObject().put("app", apps.get(i))
@@ -173,7 +195,8 @@ final class FleetTables {
         throw worst;
       }
     }
-    return new Fetched(profiles, errors, withoutProfile, apps.size(), skipped, registryError, unfinished, listing);
+    return new Fetched(profiles, matching, errors, withoutProfile, apps.size(), skipped, registryError, unfinished,
+        listing);
   }
 
   private static boolean isNotFound(Throwable failure) {
