@@ -3,11 +3,11 @@ package dev.pyrofn.bor.common;
 import dev.pyrofn.analysis.callsite.AppFrames;
 import dev.pyrofn.bor.upstream.Registry;
 import dev.pyrofn.bor.upstream.ServiceOwner;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Which frames are a service's own code, for call sites. v2 with a Registry: the service's
@@ -45,18 +45,21 @@ public final class AppPackages {
         .otherwise(failure -> defaults(Failures.describe(failure).getString("error")));
   }
 
-  /** One Registry listing for many apps; the map has an entry for every app. */
-  public Future<Map<String, Resolved>> forApps(Set<String> apps) {
-    if (registry.isEmpty()) {
-      return Future.succeededFuture(allDefault(apps, null));
+  /**
+   * The Registry's listing of every registered service ({@link Registry#listing()}), to resolve many apps with
+   * {@link #forApp(String, AsyncResult)}; an empty listing without a Registry.
+   */
+  public Future<Map<String, ServiceOwner>> listing() {
+    return registry.isEmpty() ? Future.succeededFuture(new HashMap<>()) : registry.get().listing();
+  }
+
+  /** What to use for {@code app} given the outcome of {@link #listing()}: a failed listing gives the default. */
+  public Resolved forApp(String app, AsyncResult<Map<String, ServiceOwner>> listing) {
+    if (listing.failed()) {
+      return defaults(Failures.describe(listing.cause()).getString("error"));
     }
-    return registry.get().owners(apps).map(owners -> {
-      Map<String, Resolved> byApp = new HashMap<>();
-      for (String app : apps) {
-        byApp.put(app, fromOwner(owners.getOrDefault(app, ServiceOwner.unregistered())));
-      }
-      return byApp;
-    }).otherwise(failure -> allDefault(apps, Failures.describe(failure).getString("error")));
+    return registry.isEmpty() ? defaults(null)
+        : fromOwner(listing.result().getOrDefault(app, ServiceOwner.unregistered()));
   }
 
   private Resolved fromOwner(ServiceOwner owner) {
@@ -72,13 +75,5 @@ public final class AppPackages {
 
   private Resolved defaults(String error) {
     return new Resolved(fallback, fallback.isHeuristic() ? "heuristic" : "APP_PACKAGES", error);
-  }
-
-  private Map<String, Resolved> allDefault(Set<String> apps, String error) {
-    Map<String, Resolved> byApp = new HashMap<>();
-    for (String app : apps) {
-      byApp.put(app, defaults(error));
-    }
-    return byApp;
   }
 }

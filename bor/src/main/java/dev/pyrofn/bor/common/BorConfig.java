@@ -18,6 +18,7 @@ public final class BorConfig {
   private final int fleetMaxApps;
   private final AppFrames appPackages;
   private final long fleetBudgetMs;
+  private final long fleetAppsReuseMs;
   private final boolean historyRequired;
   private final int historyQueueMax;
   private final long historyRetryMaxAgeMs;
@@ -32,6 +33,7 @@ public final class BorConfig {
     this.fleetAppTimeoutMs = env.longValue("FLEET_APP_TIMEOUT_MS", 5_000, 10, 300_000);
     this.fleetMaxApps = env.integer("FLEET_MAX_APPS", 200, 1, 5000);
     this.fleetBudgetMs = env.longValue("FLEET_BUDGET_MS", 20_000, 100, 600_000);
+    this.fleetAppsReuseMs = env.longValue("FLEET_APPS_REUSE_MS", 60_000, 0, 3_600_000);
     this.historyRequired = env.bool("HISTORY_REQUIRED", false);
     this.historyQueueMax = env.integer("HISTORY_QUEUE_MAX", 10_000, 0, 1_000_000);
     this.historyRetryMaxAgeMs = env.longValue("HISTORY_RETRY_MAX_AGE_MS", 3_600_000, 1_000, 7 * 86_400_000L);
@@ -97,6 +99,15 @@ public final class BorConfig {
     return fleetBudgetMs;
   }
 
+  /**
+   * {@code FLEET_APPS_REUSE_MS} (60000; 0 turns it off): a search over every app starts fetching the apps that the
+   * last discovery found, if it is at most this old, while its own discovery runs; the answer still covers exactly
+   * the apps its own discovery finds.
+   */
+  public long fleetAppsReuseMs() {
+    return fleetAppsReuseMs;
+  }
+
   /** {@code HISTORY_REQUIRED} (false): a v2 assessment whose History record could not be written answers 503. */
   public boolean historyRequired() {
     return historyRequired;
@@ -121,7 +132,8 @@ public final class BorConfig {
   public String toString() {
     return urls + " client[" + client + "] maxWindow=" + maxWindow.toHours() + "h profileRows=" + profileRows
         + " fleetConcurrency=" + fleetConcurrency + " fleetAppTimeoutMs=" + fleetAppTimeoutMs + " fleetMaxApps="
-        + fleetMaxApps + " fleetBudgetMs=" + fleetBudgetMs + " historyRequired=" + historyRequired + " historyQueueMax=" + historyQueueMax
+        + fleetMaxApps + " fleetBudgetMs=" + fleetBudgetMs + " fleetAppsReuseMs=" + fleetAppsReuseMs
+        + " historyRequired=" + historyRequired + " historyQueueMax=" + historyQueueMax
         + " historyRetryMaxAgeMs=" + historyRetryMaxAgeMs + " historyRetryIntervalMs=" + historyRetryIntervalMs
         + " appPackages=" + appPackages;
   }

@@ -4,22 +4,39 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Calls {@code call} for every item with at most {@code concurrency} calls in flight, and completes with every
- * outcome (success or failure) in item order. Never fails: one failing item is one failed result. With a budget, it
- * completes when the budget runs out at the latest: items not finished by then (started or not) are failed with
+ * Calls {@code call} for items with at most {@code concurrency} calls in flight. {@link #run} takes a fixed list and
+ * completes with every outcome (success or failure) in item order; it never fails: one failing item is one failed
+ * result. An open fan-out ({@link #open}) takes items while it runs ({@link #submit}), so a caller can start the
+ * items it already knows and add the rest later under the same bound and budget, and skip a queued item it no longer
+ * needs ({@link #skip}). With a budget, every item not finished when it runs out (started or not) fails with
  * {@code outOfBudget}, and items not started are never started.
  */
-public final class FanOut {
-  private FanOut() {
+public final class FanOut<T, R> {
+  private final Function<T, Future<R>> call;
+  private final int concurrency;
+  private final Supplier<Throwable> outOfBudget;
+  private final Deque<Item<T, R>> queued = new ArrayDeque<>();
+  private final List<Item<T, R>> unfinished = new ArrayList<>();
+  private int running;
+  private boolean closed;
+  private boolean budgetSpent;
+  private Runnable cancelBudget = () -> { };
+
+  private FanOut(int concurrency, Function<T, Future<R>> call, Supplier<Throwable> outOfBudget) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1");
+    }
+    this.concurrency = concurrency;
+    this.call = call;
+    this.outOfBudget = outOfBudget;
   }
 
   public static <T, R> Future<List<AsyncResult<R>>> run(List<T> items, int concurrency,
@@ -30,100 +47,114 @@ public final class FanOut {
   /** As {@link #run(List, int, Function)}, finishing after {@code budgetMs} at the latest (0: no budget). */
   public static <T, R> Future<List<AsyncResult<R>>> run(Vertx vertx, List<T> items, int concurrency, long budgetMs,
       Function<T, Future<R>> call, Supplier<Throwable> outOfBudget) {
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be at least 1");
+    FanOut<T, R> fanOut = open(vertx, concurrency, budgetMs, call, outOfBudget);
+    List<Future<R>> results = new ArrayList<>(items.size());
+    for (T item : items) {
+      results.add(fanOut.submit(item));
     }
-    Promise<List<AsyncResult<R>>> all = Promise.promise();
-    if (items.isEmpty()) {
-      all.complete(new ArrayList<>());
-      return all.future();
-    }
-    Run<T, R> run = new Run<>(items, call, all);
-    if (budgetMs > 0) {
-      long timer = vertx.setTimer(budgetMs, id -> run.close(outOfBudget));
-      all.future().onComplete(done -> vertx.cancelTimer(timer));
-    }
-    run.start(Math.min(concurrency, items.size()));
-    return all.future();
+    return outcomes(results).onComplete(done -> fanOut.close());
   }
 
-  /** One fan-out in progress: the next item to start and how many have finished. */
-  private static final class Run<T, R> {
-    private final List<T> items;
-    private final Function<T, Future<R>> call;
-    private final Promise<List<AsyncResult<R>>> all;
-    private final AsyncResult<?>[] results;
-    private final AtomicInteger next = new AtomicInteger();
-    private final AtomicInteger finished = new AtomicInteger();
-    private final AtomicBoolean closed = new AtomicBoolean();
-
-    Run(List<T> items, Function<T, Future<R>> call, Promise<List<AsyncResult<R>>> all) {
-      this.items = items;
-      this.call = call;
-      this.all = all;
-      this.results = new AsyncResult<?>[items.size()];
+  /**
+   * A fan-out that takes items with {@link #submit} until {@link #close}; the budget (0: none) starts now. Call
+   * {@link #close} once every item of interest is done, so that the budget's timer goes.
+   */
+  public static <T, R> FanOut<T, R> open(Vertx vertx, int concurrency, long budgetMs, Function<T, Future<R>> call,
+      Supplier<Throwable> outOfBudget) {
+    FanOut<T, R> fanOut = new FanOut<>(concurrency, call, outOfBudget);
+    if (budgetMs > 0) {
+      long timer = vertx.setTimer(budgetMs, id -> fanOut.budgetRanOut());
+      fanOut.cancelBudget = () -> vertx.cancelTimer(timer);
     }
+    return fanOut;
+  }
 
-    void start(int workers) {
-      for (int i = 0; i < workers; i++) {
-        startNext();
-      }
+  /** Every outcome of {@code results}, in their order, once all are complete; never fails. */
+  public static <R> Future<List<AsyncResult<R>>> outcomes(List<Future<R>> results) {
+    List<AsyncResult<R>> inOrder = new ArrayList<>(results);
+    return Future.join(new ArrayList<>(results)).otherwiseEmpty().map(done -> inOrder);
+  }
+
+  /** Queues {@code item}; its call starts when fewer than the concurrency are in flight. */
+  public synchronized Future<R> submit(T item) {
+    Item<T, R> queuedItem = new Item<>(item);
+    if (closed) {
+      queuedItem.outcome.fail(budgetSpent ? outOfBudget.get() : new IllegalStateException("the fan-out is closed"));
+      return queuedItem.outcome.future();
     }
+    unfinished.add(queuedItem);
+    queued.add(queuedItem);
+    startWhatFits();
+    return queuedItem.outcome.future();
+  }
 
-    /** The budget ran out: what has not finished fails with {@code outOfBudget}, and nothing more starts. */
-    void close(Supplier<Throwable> outOfBudget) {
-      if (!closed.compareAndSet(false, true)) {
-        return;
+  /** Leaves {@code item} out if it has not started: its result fails and it never starts. */
+  public synchronized void skip(T item) {
+    queued.removeIf(waiting -> {
+      if (!waiting.item.equals(item)) {
+        return false;
       }
-      synchronized (results) {
-        for (int i = 0; i < results.length; i++) {
-          if (results[i] == null) {
-            results[i] = Future.failedFuture(outOfBudget.get());
-          }
-        }
-      }
-      all.tryComplete(collected());
+      unfinished.remove(waiting);
+      waiting.outcome.tryFail(new IllegalStateException(item + " was skipped"));
+      return true;
+    });
+  }
+
+  /**
+   * Takes no more items, leaves out the queued ones (their results fail) and cancels the budget; calls in flight
+   * still complete their results.
+   */
+  public synchronized void close() {
+    closed = true;
+    cancelBudget.run();
+    for (Item<T, R> waiting : queued) {
+      unfinished.remove(waiting);
+      waiting.outcome.tryFail(new IllegalStateException(waiting.item + " was left out: the fan-out is closed"));
     }
+    queued.clear();
+  }
 
-    private void startNext() {
-      if (closed.get()) {
-        return;
-      }
-      int index = next.getAndIncrement();
-      if (index >= items.size()) {
-        return;
-      }
+  private synchronized void budgetRanOut() {
+    closed = true;
+    budgetSpent = true;
+    queued.clear();
+    for (Item<T, R> item : unfinished) {
+      item.outcome.tryFail(outOfBudget.get());
+    }
+    unfinished.clear();
+  }
+
+  private void startWhatFits() {
+    while (running < concurrency && !queued.isEmpty()) {
+      Item<T, R> next = queued.poll();
+      running++;
       Future<R> result;
       try {
-        result = call.apply(items.get(index));
+        result = call.apply(next.item);
       } catch (RuntimeException e) {
         result = Future.failedFuture(e);
       }
-      result.onComplete(outcome -> {
-        if (closed.get()) {
-          return;
-        }
-        synchronized (results) {
-          results[index] = outcome;
-        }
-        if (finished.incrementAndGet() == items.size()) {
-          all.tryComplete(collected());
-        } else {
-          startNext();
-        }
-      });
+      result.onComplete(outcome -> finished(next, outcome));
     }
+  }
 
-    // Every slot holds the outcome of call.apply, a Future<R>: the array only hides the type parameter.
-    @SuppressWarnings("unchecked")
-    private List<AsyncResult<R>> collected() {
-      List<AsyncResult<R>> list = new ArrayList<>(results.length);
-      synchronized (results) {
-        for (AsyncResult<?> result : Arrays.asList(results)) {
-          list.add((AsyncResult<R>) result);
-        }
-      }
-      return list;
+  private synchronized void finished(Item<T, R> item, AsyncResult<R> outcome) {
+    running--;
+    unfinished.remove(item);
+    if (outcome.succeeded()) {
+      item.outcome.tryComplete(outcome.result());
+    } else {
+      item.outcome.tryFail(outcome.cause());
+    }
+    startWhatFits();
+  }
+
+  private static final class Item<T, R> {
+    final T item;
+    final Promise<R> outcome = Promise.promise();
+
+    Item(T item) {
+      this.item = item;
     }
   }
 }

@@ -4,21 +4,20 @@ import dev.pyrofn.analysis.hotspot.EntryHotspots;
 import dev.pyrofn.analysis.hotspot.FleetMatch;
 import dev.pyrofn.analysis.hotspot.FleetSearch;
 import dev.pyrofn.analysis.hotspot.FunctionMatcher;
-import dev.pyrofn.analysis.hotspot.Hotspot;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.time.TimeWindow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The logic of a fleet search and of the fleet hotspots: fetch the apps' function tables (the fan-out of
  * {@link FleetTables}), match or rank them on a worker thread (a fleet of large tables is too much work for the
- * event loop), then look up the owners of the apps in the answer (v2) and build it.
+ * event loop), then build it with the owners of its apps (v2, from the Registry listing read with the tables).
  */
 final class FleetAssessment {
   private final Vertx vertx;
@@ -34,13 +33,10 @@ final class FleetAssessment {
   /** The first {@code limit} matches of {@code matcher} over the apps (every app when {@code apps} is empty). */
   Future<JsonObject> search(FunctionMatcher matcher, ProfileType type, TimeWindow window, List<String> apps,
       int limit) {
-    return tables.fetch(apps, type, window)
+    return tables.fetchMatching(apps, type, window, matcher)
         .compose(fetched -> vertx.executeBlocking(() -> matches(fetched, matcher), false)
-            .compose(matches -> {
-              List<FleetMatch> listed = matches.subList(0, Math.min(limit, matches.size()));
-              return ownership.lookUp(appsOf(listed)).map(owners -> FleetJson.search(matcher, type, window,
-                  fetched, matches.size(), listed, ownership.enabled() ? owners : null));
-            }));
+            .map(matches -> FleetJson.search(matcher, type, window, fetched, matchCount(fetched, matches),
+                matches.subList(0, Math.min(limit, matches.size())), owners(fetched))));
   }
 
   /** The {@code limit} hottest entry functions with at least {@code minSelfPercent} self time in some app. */
@@ -49,8 +45,7 @@ final class FleetAssessment {
     return tables.fetch(apps, type, window)
         .compose(fetched -> vertx.executeBlocking(() -> EntryHotspots.rank(fetched.profiles, limit, minSelfPercent),
             false)
-            .compose(report -> ownership.lookUp(appsOfHotspots(report.hotspots())).map(owners ->
-                FleetJson.hotspots(type, window, fetched, report, ownership.enabled() ? owners : null))));
+            .map(report -> FleetJson.hotspots(type, window, fetched, report, owners(fetched))));
   }
 
   private static List<FleetMatch> matches(FleetTables.Fetched fetched, FunctionMatcher matcher) {
@@ -61,21 +56,25 @@ final class FleetAssessment {
     }
   }
 
-  private static Set<String> appsOf(List<FleetMatch> matches) {
-    Set<String> apps = new LinkedHashSet<>();
+  /**
+   * Every match, also those past the rows an app sent: Profile Data counts an app's matching functions before its
+   * row limit ({@code matchingFunctions}); an app whose answer has no count (a SOR without the filter) counts its rows.
+   */
+  private static int matchCount(FleetTables.Fetched fetched, List<FleetMatch> matches) {
+    Map<String, Integer> rowsByApp = new HashMap<>();
     for (FleetMatch match : matches) {
-      apps.add(match.app());
+      rowsByApp.merge(match.app(), 1, Integer::sum);
     }
-    return apps;
+    int count = 0;
+    for (String app : fetched.profiles.keySet()) {
+      int rows = rowsByApp.getOrDefault(app, 0);
+      count += Math.max(rows, fetched.matchingFunctions.getOrDefault(app, rows));
+    }
+    return count;
   }
 
-  private static Set<String> appsOfHotspots(List<Hotspot> hotspots) {
-    Set<String> apps = new LinkedHashSet<>();
-    for (Hotspot hotspot : hotspots) {
-      for (Hotspot.ServiceShare share : hotspot.services()) {
-        apps.add(share.app());
-      }
-    }
-    return apps;
+  /** The owners of the answer's apps, from the listing read with the tables; null when ownership is not shown. */
+  private Ownership.Owners owners(FleetTables.Fetched fetched) {
+    return ownership.enabled() ? ownership.of(fetched.registryListing) : null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.pyrofn.bor.fleet;
 
+import dev.pyrofn.analysis.hotspot.FunctionMatcher;
 import dev.pyrofn.analysis.hotspot.ServiceProfile;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import dev.pyrofn.analysis.profile.ProfileType;
@@ -9,6 +10,7 @@ import dev.pyrofn.bor.common.FanOut;
 import dev.pyrofn.bor.common.Failures;
 import dev.pyrofn.bor.upstream.ProfileData;
 import dev.pyrofn.bor.upstream.ProfileTable;
+import dev.pyrofn.bor.upstream.ServiceOwner;
 import dev.pyrofn.runtime.http.ApiException;
 import dev.pyrofn.runtime.time.TimeWindow;
 import io.vertx.core.AsyncResult;
@@ -17,10 +19,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -45,9 +49,11 @@ final class FleetTables {
   private final long budgetMs;
   private final Vertx vertx;
   private final AppPackages appPackages;
+  private final RecentApps recentApps;
 
   FleetTables(Vertx vertx, ProfileData profileData, BorConfig config, AppPackages appPackages) {
     this.vertx = vertx;
+    this.recentApps = new RecentApps(config.fleetAppsReuseMs(), System::currentTimeMillis);
     this.profileData = profileData;
     this.appPackages = appPackages;
     this.concurrency = Math.min(config.fleetConcurrency(), profileData.fanOutCapacity());
@@ -60,6 +66,8 @@ final class FleetTables {
   static final class Fetched {
     final Map<String, FunctionTable> tables;
     final Map<String, ServiceProfile> profiles;
+    /** Per app of a filtered fetch: how many of its functions matched, also past the rows it sent. */
+    final Map<String, Integer> matchingFunctions;
     final JsonArray errors;
     final JsonArray skipped;
     final int appsSearched;
@@ -67,10 +75,14 @@ final class FleetTables {
     final String registryError;
     /** Apps not finished within the budget (also listed in errors); non-zero makes the answer partial. */
     final int appsUnfinished;
+    /** The Registry listing's outcome (an empty listing without a Registry): the owners of the answer's apps. */
+    final AsyncResult<Map<String, ServiceOwner>> registryListing;
 
-    Fetched(Map<String, ServiceProfile> profiles, JsonArray errors, JsonArray skipped, int appsSearched,
-        int appsSkipped, String registryError, int appsUnfinished) {
+    Fetched(Map<String, ServiceProfile> profiles, Map<String, Integer> matchingFunctions, JsonArray errors,
+        JsonArray skipped, int appsSearched, int appsSkipped, String registryError, int appsUnfinished,
+        AsyncResult<Map<String, ServiceOwner>> registryListing) {
       this.profiles = profiles;
+      this.matchingFunctions = matchingFunctions;
       this.tables = new LinkedHashMap<>();
       profiles.forEach((app, profile) -> tables.put(app, profile.table()));
       this.errors = errors;
@@ -79,33 +91,79 @@ final class FleetTables {
       this.appsSkipped = appsSkipped;
       this.registryError = registryError;
       this.appsUnfinished = appsUnfinished;
+      this.registryListing = registryListing;
     }
   }
 
+  /**
+   * The tables of {@code apps}, or of every app discovery finds when the list is empty. Three things start at once:
+   * the Registry listing (owners and application packages of every app, one call), the discovery, and the fetches
+   * of the apps the last discovery of such a window found ({@link RecentApps}); when the discovery answers, the
+   * guessed apps it no longer lists are left out and the ones it adds are fetched. The answer covers exactly the
+   * apps of this search's own discovery.
+   */
   Future<Fetched> fetch(List<String> apps, ProfileType type, TimeWindow window) {
-    Future<List<String>> names = apps.isEmpty() ? profileData.apps(window) : Future.succeededFuture(apps);
-    return names.compose(all -> {
-      List<String> searched = all.size() > maxApps ? all.subList(0, maxApps) : all;
-      return appPackages.forApps(new LinkedHashSet<>(searched)).compose(frames ->
-          FanOut.run(vertx, searched, concurrency, budgetMs, app -> profile(app, type, window, frames.get(app)),
-              () -> ApiException.of(504, BUDGET_EXCEEDED, "not searched within the search's budget of " + budgetMs
-                  + " ms (FLEET_BUDGET_MS)"))
-              .map(results -> collect(searched, results, all.size() - searched.size(), frames)));
-    });
+    return fetch(apps, type, window, null);
   }
 
-  private Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window, AppPackages.Resolved frames) {
+  /**
+   * As {@link #fetch(List, ProfileType, TimeWindow)}, each table holding only the functions {@code matcher} accepts
+   * (Profile Data filters the whole table, so the fan-out moves the matches, not every app's top rows).
+   */
+  Future<Fetched> fetchMatching(List<String> apps, ProfileType type, TimeWindow window, FunctionMatcher matcher) {
+    return fetch(apps, type, window, matcher);
+  }
+
+  private Future<Fetched> fetch(List<String> apps, ProfileType type, TimeWindow window, FunctionMatcher matcher) {
+    Future<Map<String, ServiceOwner>> listing = appPackages.listing();
+    FanOut<String, ProfileTable> fanOut = FanOut.open(vertx, concurrency, budgetMs,
+        app -> listing.transform(owners -> profile(app, type, window, appPackages.forApp(app, owners), matcher)),
+        () -> ApiException.of(504, BUDGET_EXCEEDED, "not searched within the search's budget of " + budgetMs
+            + " ms (FLEET_BUDGET_MS)"));
+    Map<String, Future<ProfileTable>> started = new HashMap<>();
+    Future<List<String>> names;
+    if (apps.isEmpty()) {
+      for (String guessed : atMostMax(recentApps.guess(window))) {
+        started.put(guessed, fanOut.submit(guessed));
+      }
+      names = profileData.apps(window).onSuccess(found -> recentApps.remember(window, found));
+    } else {
+      names = Future.succeededFuture(apps);
+    }
+    return names.compose(all -> {
+      List<String> searched = atMostMax(all);
+      Set<String> wanted = new HashSet<>(searched);
+      started.keySet().stream().filter(app -> !wanted.contains(app)).forEach(fanOut::skip);
+      List<Future<ProfileTable>> results = new ArrayList<>(searched.size());
+      for (String app : searched) {
+        Future<ProfileTable> guessed = started.get(app);
+        results.add(guessed != null ? guessed : fanOut.submit(app));
+      }
+      Future<List<AsyncResult<ProfileTable>>> outcomes = FanOut.outcomes(results);
+      return Future.join(outcomes, listing).otherwiseEmpty().map(done ->
+          collect(searched, outcomes.result(), all.size() - searched.size(), listing));
+    }).onComplete(done -> fanOut.close());
+  }
+
+  private List<String> atMostMax(List<String> apps) {
+    return apps.size() > maxApps ? apps.subList(0, maxApps) : apps;
+  }
+
+  private Future<ProfileTable> profile(String app, ProfileType type, TimeWindow window, AppPackages.Resolved frames,
+      FunctionMatcher matcher) {
     long deadline = System.currentTimeMillis() + appTimeoutMs;
-    return profileData.profileInFanOut(app, type, window, deadline, frames.frames)
+    return (matcher == null ? profileData.profileInFanOut(app, type, window, deadline, frames.frames)
+        : profileData.matchingProfileInFanOut(app, type, window, deadline, frames.frames, matcher))
         .timeout(appTimeoutMs, TimeUnit.MILLISECONDS)
         .recover(failure -> Future.failedFuture(failure instanceof TimeoutException
             ? ApiException.upstreamTimeout("no answer for " + app + " within " + appTimeoutMs + " ms", failure)
             : failure));
   }
 
-  private static Fetched collect(List<String> apps, List<AsyncResult<ProfileTable>> results, int skipped,
-      Map<String, AppPackages.Resolved> frames) {
+  private Fetched collect(List<String> apps, List<AsyncResult<ProfileTable>> results, int skipped,
+      AsyncResult<Map<String, ServiceOwner>> listing) {
     Map<String, ServiceProfile> profiles = new LinkedHashMap<>();
+    Map<String, Integer> matching = new HashMap<>();
     JsonArray errors = new JsonArray();
     JsonArray withoutProfile = new JsonArray();
     List<Throwable> failures = new ArrayList<>();
@@ -113,11 +171,14 @@ final class FleetTables {
     int unfinished = 0;
     for (int i = 0; i < apps.size(); i++) {
       AsyncResult<ProfileTable> result = results.get(i);
-      AppPackages.Resolved appFrames = frames.get(apps.get(i));
+      AppPackages.Resolved appFrames = appPackages.forApp(apps.get(i), listing);
       registryError = registryError != null ? registryError : appFrames.error;
       if (result.succeeded()) {
         ProfileTable table = result.result();
         profiles.put(apps.get(i), ServiceProfile.of(table.table(), table.callSites(), appFrames.frames));
+        if (table.matchingFunctions().isPresent()) {
+          matching.put(apps.get(i), table.matchingFunctions().getAsInt());
+        }
       } else if (isNotFound(result.cause())) {
         failures.add(result.cause());
         withoutProfile.add(new JsonObject().put("app", apps.get(i))
@@ -134,7 +195,8 @@ final class FleetTables {
         throw worst;
       }
     }
-    return new Fetched(profiles, errors, withoutProfile, apps.size(), skipped, registryError, unfinished);
+    return new Fetched(profiles, matching, errors, withoutProfile, apps.size(), skipped, registryError, unfinished,
+        listing);
   }
 
   private static boolean isNotFound(Throwable failure) {

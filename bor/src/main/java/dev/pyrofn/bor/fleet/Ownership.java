@@ -3,11 +3,10 @@ package dev.pyrofn.bor.fleet;
 import dev.pyrofn.bor.common.Failures;
 import dev.pyrofn.bor.upstream.Registry;
 import dev.pyrofn.bor.upstream.ServiceOwner;
-import io.vertx.core.Future;
+import io.vertx.core.AsyncResult;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * v2 enrichment: the owner of every app in an answer, from the Registry SOR. When the Registry cannot answer, the
@@ -40,11 +39,11 @@ final class Ownership {
     }
   }
 
-  Future<Owners> lookUp(Set<String> apps) {
-    if (registry.isEmpty()) {
-      return Future.succeededFuture(new Owners(new HashMap<>(), null));
+  /** The owners in the outcome of a Registry listing ({@link Registry#listing()}), or why there are none. */
+  Owners of(AsyncResult<Map<String, ServiceOwner>> listing) {
+    if (registry.isEmpty() || listing.succeeded()) {
+      return new Owners(registry.isEmpty() ? new HashMap<>() : listing.result(), null);
     }
-    return registry.get().owners(apps).map(found -> new Owners(found, null))
-        .otherwise(failure -> new Owners(new HashMap<>(), Failures.describe(failure).getString("error")));
+    return new Owners(new HashMap<>(), Failures.describe(listing.cause()).getString("error"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.pyrofn.bor.upstream;
 
 import dev.pyrofn.analysis.callsite.AppFrames;
+import dev.pyrofn.analysis.hotspot.FunctionMatcher;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.runtime.client.FunctionClient;
 import dev.pyrofn.runtime.http.ApiException;
@@ -50,6 +51,22 @@ public final class ProfileData {
   public Future<ProfileTable> profileInFanOut(String app, ProfileType type, TimeWindow window, long deadlineMillis,
       AppFrames appFrames) {
     return client.getForFanOut(profilePath(app), profileQuery(type, window, appFrames), deadlineMillis)
+        .map(json -> ProfileTable.fromJson(type, json));
+  }
+
+  /**
+   * {@link #profileInFanOut} for a Fleet search (v2 of Profile Data): only the functions {@code matcher} matches, of
+   * the whole table rather than of its top rows, at most {@code PROFILE_ROWS}, with their callers; totals stay the
+   * whole profile's ({@link ProfileTable#matchingFunctions()} says how many matched). The SOR matches with the same
+   * {@link FunctionMatcher}, so it finds what the search would. A Profile Data that predates the filter ignores it
+   * and answers its top rows, among which matching again finds the same functions as before.
+   */
+  public Future<ProfileTable> matchingProfileInFanOut(String app, ProfileType type, TimeWindow window,
+      long deadlineMillis, AppFrames appFrames, FunctionMatcher matcher) {
+    Map<String, String> query = profileQuery(type, window, appFrames);
+    query.put("function", matcher.query());
+    query.put("match", matcher.mode().id());
+    return client.getForFanOut(profilePath(app), query, deadlineMillis)
         .map(json -> ProfileTable.fromJson(type, json));
   }
 

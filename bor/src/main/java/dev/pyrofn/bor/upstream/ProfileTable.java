@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * One profile as the Profile Data SOR answered it: the type, the window it reports (epoch seconds) and the ranked
@@ -23,19 +24,21 @@ public final class ProfileTable {
   private final FunctionTable table;
   private final CallSiteTable callSites;
   private final CallGraph calls;
+  private final OptionalInt matchingFunctions;
 
   private ProfileTable(ProfileType type, long from, long to, FunctionTable table, CallSiteTable callSites,
-      CallGraph calls) {
+      CallGraph calls, OptionalInt matchingFunctions) {
     this.type = type;
     this.from = from;
     this.to = to;
     this.table = table;
     this.callSites = callSites;
     this.calls = calls;
+    this.matchingFunctions = matchingFunctions;
   }
 
   public static ProfileTable of(ProfileType type, long from, long to, FunctionTable table) {
-    return new ProfileTable(type, from, to, table, CallSiteTable.absent(), CallGraph.empty());
+    return new ProfileTable(type, from, to, table, CallSiteTable.absent(), CallGraph.empty(), OptionalInt.empty());
   }
 
   /** A profile answer or one side of a diff answer: {@code {from, to, totalSamples, functions: [...]}}. */
@@ -50,7 +53,7 @@ public final class ProfileTable {
             total));
       }
       return new ProfileTable(type, side.getLong("from"), side.getLong("to"), FunctionTable.of(total, stats),
-          callSites(side, total), callsOf(side.getJsonArray("calls")));
+          callSites(side, total), callsOf(side.getJsonArray("calls")), matchingFunctions(side.getJsonObject("filter")));
     } catch (RuntimeException e) {
       throw ApiException.upstreamError("Profile Data SOR answered a profile in an unexpected shape: " + e.getMessage(),
           e);
@@ -70,6 +73,11 @@ public final class ProfileTable {
           row.getLong("entrySamples"), row.getLong("selfSamples")));
     }
     return CallSiteTable.of(total, edges);
+  }
+
+  /** {@code filter.matchingFunctions} of a filtered answer; empty for a whole one (or a SOR without the filter). */
+  private static OptionalInt matchingFunctions(JsonObject filter) {
+    return filter == null ? OptionalInt.empty() : OptionalInt.of(filter.getInteger("matchingFunctions"));
   }
 
   /** {@code calls} of a diff side (caller -> callee edges); an answer without them gives an empty graph. */
@@ -107,6 +115,14 @@ public final class ProfileTable {
 
   public CallSiteTable callSites() {
     return callSites;
+  }
+
+  /**
+   * How many functions of the whole profile matched, when Profile Data filtered the answer
+   * ({@link ProfileData#matchingProfileInFanOut}); the table then lists at most the rows asked for of them.
+   */
+  public OptionalInt matchingFunctions() {
+    return matchingFunctions;
   }
 
   /** Caller -> callee edges between the listed functions (diff answers only; else empty). */

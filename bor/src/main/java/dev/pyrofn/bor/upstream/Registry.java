@@ -32,6 +32,14 @@ public final class Registry {
     return page(apps, 0, new HashMap<>());
   }
 
+  /**
+   * Every registered service by app name (the first {@value #MAX_PAGES} pages of the listing): one call answers the
+   * owners and application packages of a whole fleet, and can start before the fleet's apps are known.
+   */
+  public Future<Map<String, ServiceOwner>> listing() {
+    return page(null, 0, new HashMap<>());
+  }
+
   /** {@code GET /services/{app}}: the one service; {@link ServiceOwner#unregistered()} on 404. */
   public Future<ServiceOwner> service(String app) {
     return client.get("/services/" + FunctionClient.segment(app), Map.of())
@@ -40,17 +48,19 @@ public final class Registry {
             ? Future.succeededFuture(ServiceOwner.unregistered()) : Future.failedFuture(failure));
   }
 
+  /** {@code apps}: the apps wanted (the listing stops once all are found), or null for every registered service. */
   private Future<Map<String, ServiceOwner>> page(Set<String> apps, int offset, Map<String, ServiceOwner> found) {
     return client.get("/services", Map.of("limit", Integer.toString(PAGE), "offset", Integer.toString(offset)))
         .compose(answer -> {
           JsonArray services = services(answer);
           for (int i = 0; i < services.size(); i++) {
             JsonObject row = services.getJsonObject(i);
-            if (apps.contains(row.getString("appName"))) {
+            if (apps == null || apps.contains(row.getString("appName"))) {
               found.put(row.getString("appName"), ServiceOwner.fromJson(row));
             }
           }
-          boolean more = services.size() == PAGE && offset / PAGE + 1 < MAX_PAGES && found.size() < apps.size();
+          boolean more = services.size() == PAGE && offset / PAGE + 1 < MAX_PAGES
+              && (apps == null || found.size() < apps.size());
           return more ? page(apps, offset + PAGE, found) : Future.succeededFuture(found);
         });
   }

@@ -101,4 +101,98 @@ class FanOutTest {
     }
     throw new AssertionError("nothing in flight but the fan-out is not complete");
   }
+
+  @Test
+  void anOpenFanOutTakesItemsWhileItRunsUnderTheSameConcurrency() {
+    List<String> started = new ArrayList<>();
+    List<Promise<String>> pending = new ArrayList<>();
+    FanOut<String, String> fanOut = FanOut.open(null, 2, 0, item -> {
+      started.add(item);
+      Promise<String> answer = Promise.promise();
+      pending.add(answer);
+      return answer.future();
+    }, null);
+
+    Future<String> a = fanOut.submit("a");
+    Future<String> b = fanOut.submit("b");
+    Future<String> c = fanOut.submit("c");
+    assertThat(started).containsExactly("a", "b");
+    pending.get(0).complete("A");
+    Future<String> d = fanOut.submit("d");
+
+    assertThat(a.result()).isEqualTo("A");
+    assertThat(started).containsExactly("a", "b", "c");
+    pending.get(1).complete("B");
+    assertThat(started).containsExactly("a", "b", "c", "d");
+    assertThat(b.result()).isEqualTo("B");
+    assertThat(c.isComplete()).isFalse();
+    assertThat(d.isComplete()).isFalse();
+  }
+
+  @Test
+  void aSkippedQueuedItemNeverStartsAndClosingLeavesOutTheQueue() {
+    List<String> started = new ArrayList<>();
+    Promise<String> first = Promise.promise();
+    FanOut<String, String> fanOut = FanOut.open(null, 1, 0, item -> {
+      started.add(item);
+      return item.equals("a") ? first.future() : Future.succeededFuture(item.toUpperCase());
+    }, null);
+    Future<String> a = fanOut.submit("a");
+    Future<String> b = fanOut.submit("b");
+    Future<String> c = fanOut.submit("c");
+    Future<String> d = fanOut.submit("d");
+
+    fanOut.skip("b");
+    first.complete("A");
+    fanOut.close();
+
+    assertThat(started).containsExactly("a", "c", "d");
+    assertThat(a.result()).isEqualTo("A");
+    assertThat(b.cause()).hasMessageContaining("skipped");
+    assertThat(c.result()).isEqualTo("C");
+    assertThat(d.result()).isEqualTo("D");
+    assertThat(fanOut.submit("e").cause()).hasMessageContaining("closed");
+    assertThat(started).doesNotContain("e");
+  }
+
+  @Test
+  void closingLeavesOutWhatHasNotStartedButLetsRunningCallsFinish() {
+    Promise<String> running = Promise.promise();
+    List<String> started = new ArrayList<>();
+    FanOut<String, String> fanOut = FanOut.open(null, 1, 0, item -> {
+      started.add(item);
+      return running.future();
+    }, null);
+    Future<String> a = fanOut.submit("a");
+    Future<String> b = fanOut.submit("b");
+
+    fanOut.close();
+    running.complete("A");
+
+    assertThat(a.result()).isEqualTo("A");
+    assertThat(b.cause()).hasMessageContaining("closed");
+    assertThat(started).containsExactly("a");
+  }
+
+  @Test
+  void theBudgetOfAnOpenFanOutFailsLateSubmissionsToo() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      FanOut<String, String> fanOut = FanOut.open(vertx, 1, 100, item -> Promise.<String>promise().future(),
+          () -> new IllegalStateException("out of budget"));
+      Future<String> a = fanOut.submit("a");
+      Future<String> b = fanOut.submit("b");
+
+      assertThat(failureOf(a)).hasMessageContaining("out of budget");
+      assertThat(failureOf(b)).hasMessageContaining("out of budget");
+      assertThat(fanOut.submit("c").cause()).hasMessageContaining("out of budget");
+    } finally {
+      vertx.close();
+    }
+  }
+
+  /** Waits for {@code result} to fail (the budget's timer fails it on an event loop, not on the test's thread). */
+  private static Throwable failureOf(Future<String> result) throws Exception {
+    return result.toCompletionStage().toCompletableFuture().handle((ok, failure) -> failure).get(5, TimeUnit.SECONDS);
+  }
 }

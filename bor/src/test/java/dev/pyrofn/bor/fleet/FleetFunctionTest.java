@@ -118,6 +118,28 @@ class FleetFunctionTest {
   }
 
   @Test
+  void searchFindsMatchesBelowTheProfileRowLimitAndCountsThemAll() {
+    Map<String, Long> stacks = new java.util.HashMap<>();
+    for (int i = 0; i < 30; i++) {
+      stacks.put(MAIN + "com/acme/Busy.step" + i, 100L + i);
+    }
+    for (int i = 0; i < 12; i++) {
+      stacks.put(MAIN + "com/acme/Gen.gen" + i, 1L + i);
+    }
+    STACK.pyroscope().profile("wide", CPU, stacks);
+    Http fewRows = STACK.bor(FleetVerticle.SPEC_V1, Map.of("PROFILE_ROWS", "10"));
+
+    JsonObject body = fewRows.ok("/search?function=Gen.gen&apps=wide&" + WINDOW);
+
+    // The 12 generators are the 12 coldest functions: none is in the app's top 10 rows, all are found and counted.
+    assertThat(body.getInteger("matchCount")).isEqualTo(12);
+    JsonArray matches = body.getJsonArray("matches");
+    assertThat(matches).hasSize(10);
+    assertThat(matches.getJsonObject(0).getString("function")).isEqualTo("com/acme/Gen.gen11");
+    assertThat(matches.getJsonObject(0).getLong("selfSamples")).isEqualTo(12L);
+  }
+
+  @Test
   void hotspotsRankByImpactAcrossServices() {
     JsonObject body = v1.ok("/fleet/hotspots?limit=2&" + WINDOW);
 

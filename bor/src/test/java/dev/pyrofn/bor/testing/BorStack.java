@@ -91,6 +91,12 @@ public final class BorStack implements BeforeEachCallback, AfterAllCallback {
     return pyroscope;
   }
 
+  /** The real Profile Data SOR's base URL, for tests of the BOR's client of it. */
+  public String profileDataUrl() {
+    startSors();
+    return profileData.baseUrl();
+  }
+
   public Http baselineSor() {
     startSors();
     return baseline.http();

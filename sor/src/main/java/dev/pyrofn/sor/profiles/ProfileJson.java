@@ -51,6 +51,16 @@ final class ProfileJson {
   }
 
   /**
+   * The v2 filtered answer: only the functions {@code filter} matches, of the whole table, ranked as the whole
+   * answer ranks them, with their callers; totals, percentages and {@code functionCount} stay the whole profile's.
+   */
+  JsonObject filteredProfile(ProfileSnapshot snapshot, FunctionFilter filter, int limit, int callerLimit) {
+    FunctionFilter.Selection selection = filter.select(snapshot.profile().table(), limit);
+    return header(snapshot.query()).mergeIn(side(snapshot, selection.listed, callerLimit))
+        .put("filter", filter.echo(selection));
+  }
+
+  /**
    * Each side lists its own top {@code limit} by self and by total plus whatever of the other side's it has, so
    * names align, and the call edges between listed functions ({@code calls}): an entry frame with no self value of
    * its own still appears, with the path below it. Asked-for callers are added per side.

@@ -55,8 +55,10 @@ final class ProfileRoutes {
     int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     ProfileQuery query = withCallSites(ctx, ProfileQuery.of(app, type, windows.current(ctx)));
     int callerLimit = Params.integer(ctx, "callerLimit", DEFAULT_CALLER_LIMIT, 1, MAX_CALLER_LIMIT);
+    Optional<FunctionFilter> filter = FunctionFilter.from(ctx);
     respondLarge(ctx, withinBudget(ctx, () -> service.profile(query)).map(ProfileRoutes::withData),
-        snapshot -> json.profile(snapshot, limit, callerLimit));
+        snapshot -> filter.map(only -> json.filteredProfile(snapshot, only, limit, callerLimit))
+            .orElseGet(() -> json.profile(snapshot, limit, callerLimit)));
   }
 
   private void diff(RoutingContext ctx) {
