@@ -55,4 +55,21 @@ class AppFramesTest {
     assertThat(AppFrames.parse(" ").isHeuristic()).isTrue();
     assertThatThrownBy(() -> AppFrames.parse("com/acme/,,")).hasMessageContaining("appPackages");
   }
+
+  @Test
+  void thePackageLookupAgreesWithComparingEveryPrefix() {
+    List<String> names = new java.util.ArrayList<>(List.of("com.acme.Main.main", "javax2.X.y",
+        "comsun.X.y", "org.apachex.Y.z", "[B", "io.vertxx.Y.z", "Main.main", "a", "", ".", "java", "org..apache.X"));
+    for (String prefix : AppFrames.RUNTIME_AND_LIBRARY_PACKAGES) {
+      names.add(prefix + "Foo.bar");
+      names.add(prefix.substring(0, prefix.length() - 1) + "x.Foo.bar");
+      names.add("com.acme." + prefix + "Foo.bar");
+      names.add(prefix.substring(1) + "Foo.bar");
+    }
+
+    for (String name : names) {
+      boolean expected = AppFrames.RUNTIME_AND_LIBRARY_PACKAGES.stream().anyMatch(name::startsWith);
+      assertThat(AppFrames.inRuntimeOrLibraryPackage(name)).as(name).isEqualTo(expected);
+    }
+  }
 }
