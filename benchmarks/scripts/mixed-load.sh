@@ -7,7 +7,9 @@
 #
 # Each scale (a space-separated list runs a scaling curve against the same launcher, one driver run each)
 # multiplies the seeds' mix at 10x peak (Triage 50/s, Diff 30/s, Fleet 20/s). LAUNCHER_JAVA_OPTS sets the
-# launcher's JVM options (default: the ones the images ship, see deploy/docker/function.Dockerfile).
+# launcher's JVM options (default: the images' collector settings, see deploy/docker/function.Dockerfile, with a
+# fixed 2 GB heap where the images take 75% of the container: on a 24 GB machine 75% is an 18 GB heap whose first
+# use page-faults for minutes, see docs/performance.md, while each function's pod has a 384 MB heap).
 # NICE=-10 runs the stub, the launcher and the driver at that priority (root only), so that other work sharing
 # the machine takes less of their CPU; the docs say for each recorded run whether it was used.
 # Ports: BASE_PORT (default 17180) and BASE_PORT-1000 for the stub; pick others if they are taken.
@@ -85,7 +87,7 @@ STUB_PID=$!
 # shellcheck disable=SC2086
 LOCAL_BASE_PORT=$BASE DATA_DIR="$DATA" PYROSCOPE_URL="http://localhost:$STUB_PORT" \
   PROFILE_CACHE_TTL_MS="$CACHE_TTL_MS" \
-  "${RUN[@]}" java ${LAUNCHER_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitialRAMPercentage=75 -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError} "-Xlog:gc:file=$DATA/gc.log" \
+  "${RUN[@]}" java ${LAUNCHER_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms2g -Xmx2g -XX:+ExitOnOutOfMemoryError} "-Xlog:gc:file=$DATA/gc.log" \
   -jar "${LAUNCHER_JAR:-local/target/pyrofn-local.jar}" \
   > "$DATA/launcher.log" 2>&1 &
 LAUNCHER_PID=$!
