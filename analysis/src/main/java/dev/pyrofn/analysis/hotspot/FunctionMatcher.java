@@ -59,6 +59,27 @@ public final class FunctionMatcher {
     }
   }
 
+  /**
+   * The matcher of a request's {@code function} and {@code match} parameters ({@code match} null or blank:
+   * substring).
+   *
+   * @throws InvalidFunctionQuery naming {@code match} when it is not a mode, or {@code function} when
+   *     {@link #create} rejects the query
+   */
+  public static FunctionMatcher fromRequest(String function, String match) {
+    MatchMode mode;
+    try {
+      mode = MatchMode.parse(match);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFunctionQuery("match", "'match' must be one of substring, exact, regex", e);
+    }
+    try {
+      return create(function, mode);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFunctionQuery("function", "'" + e.getMessage().replaceFirst("^function", "function'"), e);
+    }
+  }
+
   public String query() {
     return query;
   }

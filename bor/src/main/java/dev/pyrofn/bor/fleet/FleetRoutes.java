@@ -1,7 +1,7 @@
 package dev.pyrofn.bor.fleet;
 
 import dev.pyrofn.analysis.hotspot.FunctionMatcher;
-import dev.pyrofn.analysis.hotspot.MatchMode;
+import dev.pyrofn.analysis.hotspot.InvalidFunctionQuery;
 import dev.pyrofn.analysis.profile.ProfileType;
 import dev.pyrofn.bor.common.QueryParams;
 import dev.pyrofn.runtime.http.ApiException;
@@ -64,16 +64,10 @@ final class FleetRoutes {
   private static FunctionMatcher matcher(RoutingContext ctx) {
     String query = Params.optional(ctx, "function")
         .orElseThrow(() -> ApiException.badRequest("function", "'function' is required and must not be blank"));
-    MatchMode mode;
     try {
-      mode = MatchMode.parse(Params.optional(ctx, "match").orElse(null));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("match", "'match' must be one of substring, exact, regex");
-    }
-    try {
-      return FunctionMatcher.create(query, mode);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("function", "'" + e.getMessage().replaceFirst("^function", "function'"));
+      return FunctionMatcher.fromRequest(query, Params.optional(ctx, "match").orElse(null));
+    } catch (InvalidFunctionQuery e) {
+      throw ApiException.badRequest(e.parameter(), e.getMessage());
     }
   }
 }

@@ -39,11 +39,14 @@ final class Ownership {
     }
   }
 
-  /** The owners in the outcome of a Registry listing ({@link Registry#listing()}), or why there are none. */
+  /**
+   * The owners in the outcome of a Registry listing ({@link Registry#listing()}; an empty one without a Registry),
+   * or why there are none.
+   */
   Owners of(AsyncResult<Map<String, ServiceOwner>> listing) {
-    if (registry.isEmpty() || listing.succeeded()) {
-      return new Owners(registry.isEmpty() ? new HashMap<>() : listing.result(), null);
+    if (listing.failed()) {
+      return new Owners(new HashMap<>(), Failures.describe(listing.cause()).getString("error"));
     }
-    return new Owners(new HashMap<>(), Failures.describe(listing.cause()).getString("error"));
+    return new Owners(listing.result(), null);
   }
 }

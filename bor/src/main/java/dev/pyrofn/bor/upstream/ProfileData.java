@@ -50,8 +50,7 @@ public final class ProfileData {
    */
   public Future<ProfileTable> profileInFanOut(String app, ProfileType type, TimeWindow window, long deadlineMillis,
       AppFrames appFrames) {
-    return client.getForFanOut(profilePath(app), profileQuery(type, window, appFrames), deadlineMillis)
-        .map(json -> ProfileTable.fromJson(type, json));
+    return inFanOut(app, type, profileQuery(type, window, appFrames), deadlineMillis);
   }
 
   /**
@@ -66,8 +65,11 @@ public final class ProfileData {
     Map<String, String> query = profileQuery(type, window, appFrames);
     query.put("function", matcher.query());
     query.put("match", matcher.mode().id());
-    return client.getForFanOut(profilePath(app), query, deadlineMillis)
-        .map(json -> ProfileTable.fromJson(type, json));
+    return inFanOut(app, type, query, deadlineMillis);
+  }
+
+  private Future<ProfileTable> inFanOut(String app, ProfileType type, Map<String, String> query, long deadlineMillis) {
+    return client.getForFanOut(profilePath(app), query, deadlineMillis).map(json -> ProfileTable.fromJson(type, json));
   }
 
   /** How many fan-out items may be in flight together ({@link FunctionClient#fanOutCapacity()}). */

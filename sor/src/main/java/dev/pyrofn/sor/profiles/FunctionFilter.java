@@ -2,7 +2,7 @@ package dev.pyrofn.sor.profiles;
 
 import dev.pyrofn.analysis.decode.DecodedProfile;
 import dev.pyrofn.analysis.hotspot.FunctionMatcher;
-import dev.pyrofn.analysis.hotspot.MatchMode;
+import dev.pyrofn.analysis.hotspot.InvalidFunctionQuery;
 import dev.pyrofn.analysis.profile.FunctionStat;
 import dev.pyrofn.analysis.profile.FunctionTable;
 import dev.pyrofn.runtime.http.ApiException;
@@ -40,22 +40,10 @@ final class FunctionFilter {
       }
       return Optional.empty();
     }
-    return Optional.of(new FunctionFilter(matcher(query, mode(match))));
-  }
-
-  private static MatchMode mode(String match) {
     try {
-      return MatchMode.parse(match);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(MATCH, "'match' must be one of substring, exact, regex");
-    }
-  }
-
-  private static FunctionMatcher matcher(String query, MatchMode mode) {
-    try {
-      return FunctionMatcher.create(query, mode);
-    } catch (IllegalArgumentException e) {
-      throw invalidFunction(e);
+      return Optional.of(new FunctionFilter(FunctionMatcher.fromRequest(query, match)));
+    } catch (InvalidFunctionQuery e) {
+      throw ApiException.badRequest(e.parameter(), e.getMessage());
     }
   }
 
